@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "Harvest",
+  products: [
+    .executable(name: "harvest", targets: ["harvest"]),
+    .library(name: "HarvestCore", targets: ["HarvestCore"]),
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CCairo",
+      path: "Sources/CCairo",
+      pkgConfig: "cairo-ft",
+      providers: [.apt(["libcairo2-dev"])]
+    ),
+    .target(name: "HarvestCore", path: "Sources/HarvestCore"),
+    .target(
+      name: "HarvestRender",
+      dependencies: ["HarvestCore", "CCairo"],
+      path: "Sources/HarvestRender"
+    ),
+    .target(
+      name: "HarvestApp",
+      dependencies: ["HarvestCore", "HarvestRender"],
+      path: "Sources/HarvestApp"
+    ),
+    .executableTarget(name: "harvest", dependencies: ["HarvestApp"], path: "Sources/harvest"),
+    .testTarget(
+      name: "HarvestCoreTests",
+      dependencies: ["HarvestCore"],
+      path: "Tests/HarvestCoreTests"
+    ),
+    .testTarget(
+      name: "HarvestRenderTests",
+      dependencies: ["HarvestRender", "HarvestCore"],
+      path: "Tests/HarvestRenderTests"
+    ),
+    .testTarget(
+      name: "HarvestAppTests",
+      dependencies: ["HarvestApp", "HarvestCore"],
+      path: "Tests/HarvestAppTests"
+    ),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,77 @@
+/// A problem with one place in an input file: which file, line and column, the text found
+/// there, and what was expected instead.
+///
+/// Errors are data; `message` is the one place they become sentences.
+public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
+  /// The file as the user named it.
+  public var file: String
+  /// The 1-based line, or nil for a problem with the file as a whole.
+  public var line: Int?
+  /// The column's header name, when the problem is in one field.
+  public var column: String?
+  /// The offending text, quoted in the message when present.
+  public var found: String?
+  /// What the field or line should have held.
+  public var expected: String
+
+  /// Creates an error.
+  public init(file: String, line: Int?, column: String?, found: String?, expected: String) {
+    self.file = file
+    self.line = line
+    self.column = column
+    self.found = found
+    self.expected = expected
+  }
+
+  /// `FILE:LINE: column 'quantity': found "abc"; expected …`.
+  public var message: String {
+    var text = file
+    if let line { text += ":\(line)" }
+    text += ":"
+    if let column { text += " column '\(column)':" }
+    if let found {
+      text += " found \"\(InputError.printable(found))\"; expected \(expected)"
+    } else {
+      text += " \(expected)"
+    }
+    return text
+  }
+
+  public var description: String { message }
+
+  /// Shortens long text and shows control characters visibly, so one message is one line.
+  static func printable(_ text: String) -> String {
+    var result = ""
+    for scalar in text.unicodeScalars.prefix(60) {
+      switch scalar {
+      case "\n": result += "\\n"
+      case "\r": result += "\\r"
+      case "\t": result += "\\t"
+      case "\"": result += "\\\""
+      default:
+        result += scalar.value < 32 ? "\\u{\(String(scalar.value, radix: 16))}" : String(scalar)
+      }
+    }
+    return text.unicodeScalars.count > 60 ? result + "…" : result
+  }
+}
+
+/// Several input errors found in one pass, reported together.
+public struct InputErrors: Error, Sendable, CustomStringConvertible {
+  /// The errors in file and line order.
+  public var errors: [InputError]
+  /// True when more errors were found than are listed.
+  public var truncated: Bool
+
+  /// Creates a list of errors.
+  public init(_ errors: [InputError], truncated: Bool = false) {
+    self.errors = errors
+    self.truncated = truncated
+  }
+
+  public var description: String {
+    var lines = errors.map(\.message)
+    if truncated { lines.append("(more errors were found; fix these and run again)") }
+    return lines.joined(separator: "\n")
+  }
+}

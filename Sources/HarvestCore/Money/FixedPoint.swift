@@ -1,0 +1,20 @@
+/// Integer helpers shared by the fixed-point quantity, price and money types.
+public enum FixedPoint {
+  /// Divides and rounds half away from zero; `divisor` must be positive.
+  public static func divideRounded(_ dividend: Int128, _ divisor: Int128) -> Int128 {
+    let quotient = dividend / divisor
+    let remainder = dividend % divisor
+    let twice = (remainder < 0 ? -remainder : remainder) * 2
+    if twice >= divisor {
+      return dividend < 0 ? quotient - 1 : quotient + 1
+    }
+    return quotient
+  }
+
+  /// Powers of ten as 64-bit integers, for scales up to 10^18.
+  public static func pow10(_ exponent: Int) -> Int64 {
+    var value: Int64 = 1
+    for _ in 0..<exponent { value *= 10 }
+    return value
+  }
+}

@@ -1,0 +1,2 @@
+// Cairo-backed PDF rendering lives here.
+import CCairo

@@ -1,0 +1,2 @@
+import HarvestApp
+HarvestCommand.main()
