@@ -1,0 +1,92 @@
+/// One line of Form 8949: the part of one sale that came from one lot.
+public struct Form8949Row: Sendable, Equatable {
+  /// The check box of the part the row belongs to.
+  public var box: Form8949Box
+  /// Column (a): `100 sh XYZ`, or the description the user gave.
+  public var description: String
+  /// Column (b): the acquisition date after any wash-sale tacking, or INHERITED.
+  public var dateAcquired: HoldingStart
+  /// Column (c).
+  public var dateSold: CivilDate
+  /// Column (d): the net proceeds of these shares.
+  public var proceeds: Money
+  /// Column (e): basis including every wash-sale adjustment.
+  public var costBasis: Money
+  /// Column (f): adjustment codes in alphabetical order, or empty.
+  public var code: String
+  /// Column (g): the net adjustment; positive for a disallowed wash-sale loss.
+  public var adjustment: Money
+  /// The symbol sold.
+  public var symbol: String
+  /// The account sold from.
+  public var account: String
+  /// Shares or units sold on this row.
+  public var shares: Shares
+  /// The date the shares were actually bought (before any tacking), nil when inherited.
+  public var purchaseDate: CivilDate?
+  /// What the shares actually cost, before wash-sale basis adjustments.
+  public var actualCost: Money
+  /// Wash-sale losses from earlier sales that are part of `costBasis`.
+  public var washBasisAdded: Money
+  /// Why the basis is not the actual cost: `transferred`, `inherited`, `wash sale`, or empty.
+  public var basisNote: String
+  /// The line of the trades file that holds the sale.
+  public var saleLine: Int
+
+  /// Creates a row.
+  public init(
+    box: Form8949Box, description: String, dateAcquired: HoldingStart, dateSold: CivilDate,
+    proceeds: Money, costBasis: Money, code: String = "", adjustment: Money = .zero,
+    symbol: String = "", account: String = "", shares: Shares = .zero,
+    purchaseDate: CivilDate? = nil, actualCost: Money? = nil, washBasisAdded: Money = .zero,
+    basisNote: String = "", saleLine: Int = 0
+  ) {
+    self.box = box
+    self.description = description
+    self.dateAcquired = dateAcquired
+    self.dateSold = dateSold
+    self.proceeds = proceeds
+    self.costBasis = costBasis
+    self.code = code
+    self.adjustment = adjustment
+    self.symbol = symbol
+    self.account = account
+    self.shares = shares
+    self.purchaseDate = purchaseDate
+    self.actualCost = actualCost ?? costBasis
+    self.washBasisAdded = washBasisAdded
+    self.basisNote = basisNote
+    self.saleLine = saleLine
+  }
+
+  /// Column (h): (d) − (e) + (g).
+  public var gainLoss: Money { proceeds - costBasis + adjustment }
+}
+
+/// Column totals of a set of Form 8949 rows, as on line 2 of each part.
+public struct Form8949Totals: Sendable, Equatable {
+  /// Column (d).
+  public var proceeds = Money.zero
+  /// Column (e).
+  public var costBasis = Money.zero
+  /// Column (g).
+  public var adjustment = Money.zero
+  /// Column (h).
+  public var gainLoss = Money.zero
+
+  /// Zero totals.
+  public init() {}
+
+  /// The totals of `rows`.
+  public init<S: Sequence>(_ rows: S) where S.Element == Form8949Row {
+    for row in rows { add(row) }
+  }
+
+  /// Adds one row.
+  public mutating func add(_ row: Form8949Row) {
+    proceeds += row.proceeds
+    costBasis += row.costBasis
+    adjustment += row.adjustment
+    gainLoss += row.gainLoss
+  }
+}
