@@ -1,0 +1,201 @@
+/// Turns the engine's view of the whole history into one year's report: which sales belong
+/// on the return, in which box, with which codes.
+public enum YearReportBuilder {
+  /// What decides what goes on this year's return.
+  public struct Options: Sendable {
+    /// The tax year reported.
+    public var taxYear: Int
+    /// The filing status.
+    public var filingStatus: FilingStatus
+    /// Accounts by name; unlisted accounts are the filer's taxable accounts.
+    public var accounts: [String: Account]
+    /// Groups of substantially identical symbols.
+    public var identicalGroups: [String: String]
+    /// How replacement shares' holding periods are extended.
+    public var convention: HoldingPeriodConvention
+
+    /// Creates options.
+    public init(
+      taxYear: Int, filingStatus: FilingStatus = .single, accounts: [String: Account] = [:],
+      identicalGroups: [String: String] = [:], convention: HoldingPeriodConvention = .tacked
+    ) {
+      self.taxYear = taxYear
+      self.filingStatus = filingStatus
+      self.accounts = accounts
+      self.identicalGroups = identicalGroups
+      self.convention = convention
+    }
+  }
+
+  /// Builds the year's report.
+  ///
+  /// - Throws: `InputErrors` for trades that cannot be reported: sales of shares not held,
+  ///   unknown lots, a spouse's account on a return without a spouse, Form 1099-DA before 2025.
+  public static func build(_ book: TradeBook, _ options: Options) throws(InputErrors) -> YearReport {
+    try checkSpouseAccounts(book, options)
+    let configuration = WashSaleEngine.Configuration(
+      accounts: options.accounts, identicalGroups: options.identicalGroups,
+      convention: options.convention, snapshotDay: CivilDate.endOfYear(options.taxYear))
+    let result = try WashSaleEngine.run(book, configuration)
+
+    func account(of trade: Trade) -> Account {
+      let name = book.accounts[trade.account]
+      return options.accounts[name] ?? Account(name: name)
+    }
+    func isReported(_ sale: Int32) -> Bool {
+      let trade = book.trades[Int(sale)]
+      guard trade.date.year == options.taxYear else { return false }
+      let owner = account(of: trade)
+      guard owner.kind.isTaxable else { return false }
+      return owner.owner == .self || options.filingStatus.reportsSpouseSales
+    }
+
+    var rows: [Form8949Row] = []
+    var errors: [InputError] = []
+    for piece in result.dispositions where isReported(piece.sale) {
+      let sale = book.trades[Int(piece.sale)]
+      let purchase = book.trades[Int(piece.purchase)]
+      guard let box = Form8949Box.forSale(
+        longTerm: piece.isLongTerm, form: sale.form, basisReported: sale.basisReported,
+        asset: sale.asset, taxYear: options.taxYear)
+      else {
+        errors.append(InputError(
+          file: book.file, line: sale.line, column: "form", found: sale.form.rawValue,
+          expected: "1099-B or none for \(options.taxYear); Form 1099-DA starts with 2025"))
+        continue
+      }
+      rows.append(row(piece, sale: sale, purchase: purchase, box: box, book: book))
+    }
+    if !errors.isEmpty { throw InputErrors(errors) }
+    rows = stableSorted(rows) { a, b in
+      a.box != b.box ? a.box < b.box : a.dateSold < b.dateSold
+    }
+
+    var washSales: [WashSaleRow] = []
+    for match in result.matches where isReported(match.sale) {
+      let sale = book.trades[Int(match.sale)]
+      let replacement = book.trades[Int(match.replacement)]
+      let candidate = WashSaleRow(
+        symbol: book.symbols[sale.symbol], saleDate: sale.date,
+        saleAccount: book.accounts[sale.account], shares: match.shares,
+        disallowed: match.disallowed, replacementAccount: book.accounts[replacement.account],
+        replacementSymbol: book.symbols[replacement.symbol], replacementDate: replacement.date,
+        basisAdded: match.basisAdded, adjustedAcquired: match.adjustedHolding,
+        isPermanent: match.isPermanent, saleLine: sale.line)
+      if let last = washSales.last, last.saleLine == candidate.saleLine,
+        last.replacementAccount == candidate.replacementAccount,
+        last.replacementSymbol == candidate.replacementSymbol,
+        last.replacementDate == candidate.replacementDate,
+        last.adjustedAcquired == candidate.adjustedAcquired,
+        last.isPermanent == candidate.isPermanent
+      {
+        washSales[washSales.count - 1].shares += candidate.shares
+        washSales[washSales.count - 1].disallowed += candidate.disallowed
+        washSales[washSales.count - 1].basisAdded += candidate.basisAdded
+      } else {
+        washSales.append(candidate)
+      }
+    }
+    washSales = stableSorted(washSales) { $0.saleDate < $1.saleDate }
+
+    var deferred: [DeferredLossRow] = []
+    for held in result.heldAtSnapshot where held.parcel.washAdded > .zero {
+      guard isReportedOrigin(held.parcel.originSale, book, options) else { continue }
+      let purchase = book.trades[Int(held.purchase)]
+      deferred.append(DeferredLossRow(
+        symbol: book.symbols[purchase.symbol], account: book.accounts[purchase.account],
+        lotDate: purchase.date, shares: held.parcel.shares, deferred: held.parcel.washAdded))
+    }
+    deferred.sort { a, b in
+      if a.symbol != b.symbol { return a.symbol < b.symbol }
+      if a.account != b.account { return a.account < b.account }
+      if a.lotDate != b.lotDate { return a.lotDate < b.lotDate }
+      if a.shares != b.shares { return a.shares < b.shares }
+      return a.deferred < b.deferred
+    }
+
+    var warnings: [String] = []
+    for line in book.skippedFooterLines {
+      warnings.append("\(book.file):\(line): skipped a footer line (only its first column is filled)")
+    }
+    for window in result.incompleteWindows where isReported(window.sale) {
+      let sale = book.trades[Int(window.sale)]
+      let lastDate = book.lastDate.map(\.description) ?? "?"
+      warnings.append(
+        "\(book.file):\(sale.line): the wash-sale window of the loss sale of "
+          + "\(book.symbols[sale.symbol]) on \(sale.date) runs to \(window.windowEnd), but the "
+          + "trades file ends on \(lastDate); purchases after that could still disallow it")
+    }
+    return YearReport(taxYear: options.taxYear, rows: rows, washSales: washSales,
+                      deferredLosses: deferred, warnings: warnings)
+  }
+
+  private static func isReportedOrigin(
+    _ sale: Int32, _ book: TradeBook, _ options: Options
+  ) -> Bool {
+    guard sale >= 0 else { return false }
+    let trade = book.trades[Int(sale)]
+    let name = book.accounts[trade.account]
+    let account = options.accounts[name] ?? Account(name: name)
+    return account.owner == .self || options.filingStatus.reportsSpouseSales
+  }
+
+  private static func checkSpouseAccounts(
+    _ book: TradeBook, _ options: Options
+  ) throws(InputErrors) {
+    guard !options.filingStatus.allowsSpouseAccounts else { return }
+    var errors: [InputError] = []
+    for name in book.accounts.names.sorted() {
+      guard let account = options.accounts[name], account.owner == .spouse else { continue }
+      guard let first = book.trades.first(where: { book.accounts[$0.account] == name }) else {
+        continue
+      }
+      errors.append(InputError(
+        file: book.file, line: first.line, column: "account", found: name,
+        expected: "an account of the filer: \(name) belongs to a spouse, and filing status "
+          + "\(options.filingStatus.rawValue) has none (use mfj, mfs or hoh)"))
+    }
+    if !errors.isEmpty { throw InputErrors(errors) }
+  }
+
+  private static func row(
+    _ piece: Disposition, sale: Trade, purchase: Trade, box: Form8949Box, book: TradeBook
+  ) -> Form8949Row {
+    let symbol = book.symbols[sale.symbol]
+    let description = sale.description
+      ?? (sale.asset.isDigitalAsset ? "\(piece.shares) \(symbol)" : "\(piece.shares) sh \(symbol)")
+    var notes: [String] = []
+    if case .inherited? = purchase.acquired {
+      notes.append("inherited")
+    } else if purchase.acquired != nil {
+      notes.append("transferred in")
+    }
+    if piece.washAdded > .zero { notes.append("wash sale") }
+    let washed = piece.disallowed > .zero
+    return Form8949Row(
+      box: box, description: description, dateAcquired: piece.holding, dateSold: sale.date,
+      proceeds: piece.proceeds, costBasis: piece.basis, code: washed ? "W" : "",
+      adjustment: piece.disallowed, symbol: symbol, account: book.accounts[sale.account],
+      shares: piece.shares, purchaseDate: actualAcquisition(purchase),
+      actualCost: piece.cost, washBasisAdded: piece.washAdded,
+      basisNote: notes.joined(separator: ", "), saleLine: sale.line)
+  }
+
+  /// When the shares were really acquired: the trade date of a buy, the original date of a
+  /// lot transferred in, nothing for an inherited lot.
+  private static func actualAcquisition(_ purchase: Trade) -> CivilDate? {
+    switch purchase.acquired {
+    case nil: return purchase.date
+    case .date(let date)?: return date
+    case .inherited?: return nil
+    }
+  }
+
+  static func stableSorted<T>(_ items: [T], by less: (T, T) -> Bool) -> [T] {
+    items.enumerated().sorted { a, b in
+      if less(a.element, b.element) { return true }
+      if less(b.element, a.element) { return false }
+      return a.offset < b.offset
+    }.map(\.element)
+  }
+}

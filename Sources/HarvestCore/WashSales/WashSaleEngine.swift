@@ -1,0 +1,551 @@
+/// Matches every sale with the lots it sells and applies the wash-sale rule (IRC 1091)
+/// across every account of the filer and the spouse, taxable, IRA and Roth alike.
+///
+/// The engine sorts the trades once and sweeps them day by day: a day's purchases are
+/// booked before its sales; each sale takes shares first in, first out (or the lot it
+/// names); each loss piece of a sale in a taxable account is matched, share for share, with
+/// replacement shares bought within 30 days before or after it. Replacement candidates live
+/// in one array per group of substantially identical symbols, sorted by purchase order, with
+/// a skip list over purchases that have no shares left to give, so a sale costs time in
+/// proportion to what it touches, never to the size of the history.
+public struct WashSaleEngine {
+  /// What the engine needs besides the trades.
+  public struct Configuration: Sendable {
+    /// Accounts by name; an account not listed is a taxable account of the filer.
+    public var accounts: [String: Account]
+    /// Groups of substantially identical symbols: upper-case symbol → group name.
+    public var identicalGroups: [String: String]
+    /// How replacement shares' holding periods are extended.
+    public var convention: HoldingPeriodConvention
+    /// The day at whose end held parcels are recorded (for year-end deferred losses).
+    public var snapshotDay: CivilDate?
+
+    /// Creates a configuration.
+    public init(
+      accounts: [String: Account] = [:], identicalGroups: [String: String] = [:],
+      convention: HoldingPeriodConvention = .tacked, snapshotDay: CivilDate? = nil
+    ) {
+      self.accounts = accounts
+      self.identicalGroups = identicalGroups
+      self.convention = convention
+      self.snapshotDay = snapshotDay
+    }
+  }
+
+  /// The length of the window on each side of a loss sale, in calendar days.
+  public static let windowDays = 30
+
+  private let book: TradeBook
+  private let configuration: Configuration
+  private var purchases: [Purchase] = []
+  private var purchaseKeys: [PurchaseKey] = []
+  private var purchaseOfTrade: [Int32]
+  private var holdingsOfTrade: [Int32]
+  private var holdings: [AccountHoldings] = []
+  private var accountKinds: [AccountKind]
+  private var accountRanks: [Int32]
+  private var symbolRanks: [Int32]
+  private var groupOfSymbol: [Int32]
+  /// Purchase ids that can replace, sorted by group, then purchase order.
+  private var candidates: [Int32] = []
+  private var candidateDates: [Int32] = []
+  private var candidatePosition: [Int32] = []
+  private var groupRanges: [Range<Int>] = []
+  /// Union-find "next candidate that may still have shares" pointers.
+  private var skip: [Int32] = []
+  private var errors: [InputError] = []
+  private var result = EngineResult()
+
+  /// Runs the engine over every trade in `book`.
+  ///
+  /// - Throws: `InputErrors` for sales of shares that are not held or lots that do not exist.
+  public static func run(
+    _ book: TradeBook, _ configuration: Configuration
+  ) throws(InputErrors) -> EngineResult {
+    var engine = WashSaleEngine(book: book, configuration: configuration)
+    engine.prepare()
+    engine.sweep()
+    if !engine.errors.isEmpty {
+      let truncated = engine.errors.count > TradeFileReader.errorLimit
+      throw InputErrors(Array(engine.errors.prefix(TradeFileReader.errorLimit)),
+                        truncated: truncated)
+    }
+    return engine.result
+  }
+
+  private init(book: TradeBook, configuration: Configuration) {
+    self.book = book
+    self.configuration = configuration
+    purchaseOfTrade = Array(repeating: -1, count: book.trades.count)
+    holdingsOfTrade = Array(repeating: -1, count: book.trades.count)
+    accountKinds = book.accounts.names.map { configuration.accounts[$0]?.kind ?? .taxable }
+    accountRanks = WashSaleEngine.ranks(of: book.accounts.names)
+    symbolRanks = WashSaleEngine.ranks(of: book.symbols.names)
+    groupOfSymbol = []
+  }
+
+  private static func ranks(of names: [String]) -> [Int32] {
+    var ranks = Array(repeating: Int32(0), count: names.count)
+    let order = names.indices.sorted { names[$0] < names[$1] }
+    for (rank, index) in order.enumerated() { ranks[index] = Int32(rank) }
+    return ranks
+  }
+
+  // MARK: Preparation
+
+  private mutating func prepare() {
+    var groupNames: [String: Int32] = [:]
+    var washProperty = Array(repeating: true, count: book.symbols.count)
+    for trade in book.trades where !trade.asset.isWashSaleProperty {
+      washProperty[Int(trade.symbol)] = false
+    }
+    groupOfSymbol = book.symbols.names.enumerated().map { index, symbol in
+      guard washProperty[index] else { return -1 }
+      let name = configuration.identicalGroups[symbol].map { "group:" + $0 } ?? "symbol:" + symbol
+      if let id = groupNames[name] { return id }
+      let id = Int32(groupNames.count)
+      groupNames[name] = id
+      return id
+    }
+
+    struct HoldingKey: Hashable {
+      var account: Int32
+      var symbol: Int32
+    }
+    var holdingIndex: [HoldingKey: Int32] = [:]
+    for (index, trade) in book.trades.enumerated() {
+      let key = HoldingKey(account: trade.account, symbol: trade.symbol)
+      let id: Int32
+      if let existing = holdingIndex[key] {
+        id = existing
+      } else {
+        id = Int32(holdings.count)
+        holdingIndex[key] = id
+        holdings.append(AccountHoldings())
+      }
+      holdingsOfTrade[index] = id
+      guard trade.action == .buy else { continue }
+
+      let pid = Int32(purchases.count)
+      purchaseOfTrade[index] = pid
+      var fifoDate = trade.date
+      if case .date(let acquired)? = trade.acquired { fifoDate = acquired }
+      let holding = trade.acquired ?? .date(trade.date)
+      purchases.append(Purchase(
+        trade: Int32(index), date: trade.date, fifoDate: fifoDate, account: trade.account,
+        symbol: trade.symbol, isPurchase: trade.acquired == nil,
+        rest: Parcel(shares: trade.quantity, cost: trade.amount, washAdded: .zero,
+                     holding: holding, originSale: -1)))
+      purchaseKeys.append(PurchaseKey(
+        acquired: fifoDate.dayNumber, accountRank: accountRanks[Int(trade.account)],
+        symbolRank: symbolRanks[Int(trade.symbol)], tradeDate: trade.date.dayNumber,
+        ordinal: trade.dayOrdinal))
+
+      if let name = trade.lotName {
+        if holdings[Int(id)].byName[name] != nil {
+          fail(trade, column: "lot", found: name,
+               expected: "a lot name used once per account and symbol")
+        }
+        holdings[Int(id)].byName[name] = pid
+      }
+    }
+
+    let eligible = purchases.indices.filter {
+      purchases[$0].isPurchase && groupOfSymbol[Int(purchases[$0].symbol)] >= 0
+    }
+    candidates = eligible.map(Int32.init).sorted { a, b in
+      let groupA = groupOfSymbol[Int(purchases[Int(a)].symbol)]
+      let groupB = groupOfSymbol[Int(purchases[Int(b)].symbol)]
+      if groupA != groupB { return groupA < groupB }
+      return purchaseKeys[Int(a)] < purchaseKeys[Int(b)]
+    }
+    candidateDates = candidates.map { purchases[Int($0)].date.dayNumber }
+    candidatePosition = Array(repeating: -1, count: purchases.count)
+    groupRanges = Array(repeating: 0..<0, count: groupNames.count)
+    var start = 0
+    while start < candidates.count {
+      let group = groupOfSymbol[Int(purchases[Int(candidates[start])].symbol)]
+      var end = start
+      while end < candidates.count
+        && groupOfSymbol[Int(purchases[Int(candidates[end])].symbol)] == group
+      {
+        candidatePosition[Int(candidates[end])] = Int32(end)
+        end += 1
+      }
+      groupRanges[Int(group)] = start..<end
+      start = end
+    }
+    skip = (0...candidates.count).map(Int32.init)
+  }
+
+  // MARK: The sweep
+
+  private mutating func sweep() {
+    let order = book.trades.indices.sorted { a, b in
+      let dateA = book.trades[a].date, dateB = book.trades[b].date
+      return dateA != dateB ? dateA < dateB : a < b
+    }
+    var snapshotTaken = configuration.snapshotDay == nil
+    var position = 0
+    while position < order.count {
+      let day = book.trades[order[position]].date
+      if !snapshotTaken, let snapshot = configuration.snapshotDay, day > snapshot {
+        takeSnapshot(through: snapshot)
+        snapshotTaken = true
+      }
+      var end = position
+      var sales: [Int] = []
+      while end < order.count && book.trades[order[end]].date == day {
+        let index = order[end]
+        if book.trades[index].action == .buy {
+          book(purchase: purchaseOfTrade[index])
+        } else {
+          sales.append(index)
+        }
+        end += 1
+      }
+      processSales(of: day, sales)
+      position = end
+    }
+    if !snapshotTaken, let snapshot = configuration.snapshotDay {
+      takeSnapshot(through: snapshot)
+    }
+  }
+
+  private mutating func book(purchase pid: Int32) {
+    let purchase = purchases[Int(pid)]
+    let hid = Int(holdingsOfTrade[Int(purchase.trade)])
+    let key = purchaseKeys[Int(pid)]
+    var low = holdings[hid].head
+    var high = holdings[hid].purchases.count
+    while low < high {
+      let middle = (low + high) / 2
+      if purchaseKeys[Int(holdings[hid].purchases[middle])] < key {
+        low = middle + 1
+      } else {
+        high = middle
+      }
+    }
+    holdings[hid].purchases.insert(pid, at: low)
+    holdings[hid].held += purchase.heldShares
+  }
+
+  /// Takes a day's sales in the order of the purchase their first shares come from; sales
+  /// of one account and symbol keep their file order.
+  private mutating func processSales(of day: CivilDate, _ sales: [Int]) {
+    guard !sales.isEmpty else { return }
+    if sales.count == 1 {
+      sell(sales[0])
+      return
+    }
+    let grouped = sales.sorted { a, b in
+      let tradeA = book.trades[a], tradeB = book.trades[b]
+      if holdingsOfTrade[a] != holdingsOfTrade[b] { return holdingsOfTrade[a] < holdingsOfTrade[b] }
+      return tradeA.dayOrdinal < tradeB.dayOrdinal
+    }
+    var queues: [[Int]] = []
+    for index in grouped {
+      if let last = queues.last?.last, holdingsOfTrade[last] == holdingsOfTrade[index] {
+        queues[queues.count - 1].append(index)
+      } else {
+        queues.append([index])
+      }
+    }
+    var heads = Array(repeating: 0, count: queues.count)
+    var heap = MinHeap<SaleOrder>()
+    for queue in queues.indices {
+      heap.push(SaleOrder(key: firstPurchaseKey(of: queues[queue][0]), queue: queue))
+    }
+    while let next = heap.pop() {
+      let queue = next.queue
+      sell(queues[queue][heads[queue]])
+      heads[queue] += 1
+      if heads[queue] < queues[queue].count {
+        let sale = queues[queue][heads[queue]]
+        heap.push(SaleOrder(key: firstPurchaseKey(of: sale), queue: queue))
+      }
+    }
+  }
+
+  private struct SaleOrder: Comparable {
+    var key: PurchaseKey
+    var queue: Int
+
+    static func < (lhs: SaleOrder, rhs: SaleOrder) -> Bool {
+      lhs.key != rhs.key ? lhs.key < rhs.key : lhs.queue < rhs.queue
+    }
+  }
+
+  private func firstPurchaseKey(of sale: Int) -> PurchaseKey {
+    let trade = book.trades[sale]
+    let hid = Int(holdingsOfTrade[sale])
+    switch trade.selector {
+    case .firstInFirstOut:
+      let list = holdings[hid].purchases
+      var index = holdings[hid].head
+      while index < list.count && purchases[Int(list[index])].heldShares == .zero { index += 1 }
+      return index < list.count ? purchaseKeys[Int(list[index])] : .last
+    case .named(let name):
+      guard let pid = holdings[hid].byName[name] else { return .last }
+      return purchaseKeys[Int(pid)]
+    case .purchasedOn(let date):
+      for pid in holdings[hid].purchases[holdings[hid].head...]
+      where purchases[Int(pid)].fifoDate == date && purchases[Int(pid)].heldShares > .zero {
+        return purchaseKeys[Int(pid)]
+      }
+      return .last
+    }
+  }
+
+  // MARK: One sale
+
+  private mutating func sell(_ sale: Int) {
+    let trade = book.trades[sale]
+    let hid = Int(holdingsOfTrade[sale])
+    guard let sources = selectPurchases(for: sale) else { return }
+
+    var pieces: [(pid: Int32, parcel: Parcel)] = []
+    var needed = trade.quantity
+    for pid in sources where needed > .zero {
+      take(from: pid, count: &needed, into: &pieces)
+    }
+    holdings[hid].held -= trade.quantity
+    while holdings[hid].head < holdings[hid].purchases.count
+      && purchases[Int(holdings[hid].purchases[holdings[hid].head])].heldShares == .zero
+    {
+      holdings[hid].head += 1
+    }
+
+    let washable = accountKinds[Int(trade.account)].isTaxable
+      && groupOfSymbol[Int(trade.symbol)] >= 0
+    var proceedsLeft = trade.amount
+    var sharesLeft = trade.quantity
+    var flaggedWindow = false
+    for (pid, parcel) in pieces {
+      let proceeds = proceedsLeft.share(parcel.shares.units, of: sharesLeft.units)
+      proceedsLeft -= proceeds
+      sharesLeft -= parcel.shares
+      var disallowed = Money.zero
+      let loss = parcel.basis - proceeds
+      if washable && loss > .zero {
+        disallowed = washLoss(
+          sale: sale, loss: loss, parcel: parcel, excluding: pieces.map(\.pid))
+        if disallowed < loss && !flaggedWindow {
+          flagIncompleteWindow(sale: sale)
+          flaggedWindow = true
+        }
+      }
+      result.dispositions.append(Disposition(
+        sale: Int32(sale), purchase: purchases[Int(pid)].trade, shares: parcel.shares,
+        proceeds: proceeds, cost: parcel.cost, washAdded: parcel.washAdded,
+        holding: parcel.holding, disallowed: disallowed,
+        isLongTerm: parcel.holding.isLongTerm(soldOn: trade.date)))
+    }
+  }
+
+  /// The purchases a sale draws from, in the order it draws from them, or nil (with an error
+  /// recorded) when they do not hold enough shares.
+  private mutating func selectPurchases(for sale: Int) -> [Int32]? {
+    let trade = book.trades[sale]
+    let hid = Int(holdingsOfTrade[sale])
+    let symbol = book.symbols[trade.symbol]
+    let account = book.accounts[trade.account]
+    switch trade.selector {
+    case .firstInFirstOut:
+      guard holdings[hid].held >= trade.quantity else {
+        fail(trade, column: "quantity", found: trade.quantity.description,
+             expected: "at most the \(holdings[hid].held) shares of \(symbol) held in "
+               + "account \(account) on \(trade.date)")
+        return nil
+      }
+      var sources: [Int32] = []
+      var covered = Shares.zero
+      var index = holdings[hid].head
+      while covered < trade.quantity {
+        let pid = holdings[hid].purchases[index]
+        let held = purchases[Int(pid)].heldShares
+        if held > .zero {
+          sources.append(pid)
+          covered += held
+        }
+        index += 1
+      }
+      return sources
+    case .named(let name):
+      guard let pid = holdings[hid].byName[name], purchases[Int(pid)].date <= trade.date else {
+        fail(trade, column: "lot", found: name,
+             expected: "the name of a lot of \(symbol) bought in account \(account) "
+               + "on or before \(trade.date)")
+        return nil
+      }
+      let held = purchases[Int(pid)].heldShares
+      guard held >= trade.quantity else {
+        fail(trade, column: "quantity", found: trade.quantity.description,
+             expected: "at most the \(held) shares still held in lot \(name)")
+        return nil
+      }
+      return [pid]
+    case .purchasedOn(let date):
+      var sources: [Int32] = []
+      var covered = Shares.zero
+      for pid in holdings[hid].purchases[holdings[hid].head...]
+      where purchases[Int(pid)].fifoDate == date {
+        let held = purchases[Int(pid)].heldShares
+        if held > .zero && covered < trade.quantity {
+          sources.append(pid)
+          covered += held
+        }
+      }
+      guard covered >= trade.quantity else {
+        fail(trade, column: "quantity", found: trade.quantity.description,
+             expected: "at most the \(covered) shares of \(symbol) bought on \(date) "
+               + "and still held in account \(account)")
+        return nil
+      }
+      return sources
+    }
+  }
+
+  /// Removes up to `count` shares from a purchase, replaced parcels first.
+  private mutating func take(
+    from pid: Int32, count: inout Shares, into pieces: inout [(pid: Int32, parcel: Parcel)]
+  ) {
+    var purchase = purchases[Int(pid)]
+    var index = 0
+    while count > .zero && index < purchase.replaced.count {
+      let available = purchase.replaced[index].shares
+      if available > .zero {
+        let part = purchase.replaced[index].split(Shares.min(available, count))
+        pieces.append((pid, part))
+        count -= part.shares
+      }
+      index += 1
+    }
+    purchase.replaced.removeAll { $0.shares == .zero }
+    if count > .zero && purchase.rest.shares > .zero {
+      let part = purchase.rest.split(Shares.min(purchase.rest.shares, count))
+      pieces.append((pid, part))
+      count -= part.shares
+    }
+    purchases[Int(pid)] = purchase
+    if purchase.rest.shares == .zero { retireCandidate(pid) }
+  }
+
+  // MARK: Wash sales
+
+  /// Matches a loss piece with replacement shares and returns the loss disallowed.
+  private mutating func washLoss(
+    sale: Int, loss: Money, parcel: Parcel, excluding sources: [Int32]
+  ) -> Money {
+    let trade = book.trades[sale]
+    let range = groupRanges[Int(groupOfSymbol[Int(trade.symbol)])]
+    let first = trade.date.adding(days: -WashSaleEngine.windowDays).dayNumber
+    let last = trade.date.adding(days: WashSaleEngine.windowDays).dayNumber
+
+    var low = range.lowerBound, high = range.upperBound
+    while low < high {
+      let middle = (low + high) / 2
+      if candidateDates[middle] < first { low = middle + 1 } else { high = middle }
+    }
+
+    var unmatchedShares = parcel.shares
+    var unsplitLoss = loss
+    var disallowed = Money.zero
+    var position = find(low)
+    while unmatchedShares > .zero && position < range.upperBound
+      && candidateDates[position] <= last
+    {
+      let pid = candidates[position]
+      if sources.contains(pid) {
+        position = find(position + 1)
+        continue
+      }
+      let count = Shares.min(unmatchedShares, purchases[Int(pid)].rest.shares)
+      let amount = unsplitLoss.share(count.units, of: unmatchedShares.units)
+      unsplitLoss -= amount
+      unmatchedShares -= count
+      disallowed += amount
+      replace(pid: pid, count: count, disallowed: amount, sale: sale, soldHolding: parcel.holding)
+      position = find(position)
+    }
+    return disallowed
+  }
+
+  /// Carves `count` replacement shares out of a purchase, adding the disallowed loss to their
+  /// basis (unless bought in an IRA or Roth IRA) and the sold shares' holding period.
+  private mutating func replace(
+    pid: Int32, count: Shares, disallowed: Money, sale: Int, soldHolding: HoldingStart
+  ) {
+    let saleDate = book.trades[sale].date
+    var purchase = purchases[Int(pid)]
+    let permanent = !accountKinds[Int(purchase.account)].isTaxable
+    var parcel = purchase.rest.split(count)
+    var holding = parcel.holding
+    if !permanent {
+      parcel.washAdded += disallowed
+      switch (soldHolding, configuration.convention) {
+      case (.inherited, _):
+        holding = .inherited
+      case (.date(let acquired), .tacked):
+        holding = .date(purchase.date.adding(days: -saleDate.days(since: acquired)))
+      case (.date(let acquired), .original):
+        holding = .date(acquired)
+      }
+      parcel.holding = holding
+    }
+    parcel.originSale = Int32(sale)
+    purchase.replaced.append(parcel)
+    purchases[Int(pid)] = purchase
+    if purchase.rest.shares == .zero { retireCandidate(pid) }
+
+    result.matches.append(WashSaleMatch(
+      sale: Int32(sale), replacement: purchase.trade, shares: count, disallowed: disallowed,
+      basisAdded: permanent ? .zero : disallowed, adjustedHolding: holding,
+      isPermanent: permanent))
+  }
+
+  private mutating func retireCandidate(_ pid: Int32) {
+    let position = Int(candidatePosition[Int(pid)])
+    if position >= 0 { skip[position] = Int32(position + 1) }
+  }
+
+  /// The first candidate position at or after `position` that may still have shares.
+  private mutating func find(_ position: Int) -> Int {
+    var root = position
+    while Int(skip[root]) != root { root = Int(skip[root]) }
+    var current = position
+    while Int(skip[current]) != root {
+      let next = Int(skip[current])
+      skip[current] = Int32(root)
+      current = next
+    }
+    return root
+  }
+
+  private mutating func flagIncompleteWindow(sale: Int) {
+    let trade = book.trades[sale]
+    let windowEnd = trade.date.adding(days: WashSaleEngine.windowDays)
+    if let lastDate = book.lastDate, lastDate < windowEnd {
+      result.incompleteWindows.append(IncompleteWindow(sale: Int32(sale), windowEnd: windowEnd))
+    }
+  }
+
+  // MARK: Snapshot and errors
+
+  private mutating func takeSnapshot(through day: CivilDate) {
+    for (pid, purchase) in purchases.enumerated() {
+      for parcel in purchase.replaced where parcel.shares > .zero {
+        result.heldAtSnapshot.append(HeldParcel(purchase: purchase.trade, parcel: parcel))
+      }
+      if purchase.date <= day && purchase.rest.shares > .zero {
+        result.heldAtSnapshot.append(HeldParcel(purchase: purchase.trade, parcel: purchase.rest))
+      }
+      _ = pid
+    }
+  }
+
+  private mutating func fail(_ trade: Trade, column: String, found: String, expected: String) {
+    errors.append(InputError(file: book.file, line: trade.line, column: column, found: found,
+                             expected: expected))
+  }
+}
