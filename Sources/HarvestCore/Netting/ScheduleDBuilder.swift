@@ -24,7 +24,7 @@ struct ScheduleDBuilder {
     setAmount("12", input.other[.longTermK1])
     setAmount("13", input.other[.capitalGainDistributions])
     setAmount("14", -input.longTermCarryover)
-    setAmount("15", columnHTotal(["8a", "8b", "9", "10", "11", "12", "13", "14", "15"]))
+    setAmount("15", columnHTotal(["8a", "8b", "9", "10", "11", "12", "13", "14"]))
   }
 
   /// Lines 16 to 22, taking the branches the form's questions give.
