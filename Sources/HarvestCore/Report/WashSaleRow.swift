@@ -40,4 +40,14 @@ public struct DeferredLossRow: Sendable, Equatable {
   public var shares: Shares
   /// The loss deferred into their basis.
   public var deferred: Money
+
+  /// Creates a row.
+  public init(symbol: String, account: String, lotDate: CivilDate, shares: Shares,
+              deferred: Money) {
+    self.symbol = symbol
+    self.account = account
+    self.lotDate = lotDate
+    self.shares = shares
+    self.deferred = deferred
+  }
 }
