@@ -1,2 +1,0 @@
-// Cairo-backed PDF rendering lives here.
-import CCairo
