@@ -18,8 +18,11 @@ enum TestSupport {
   /// A renderer over the shipped templates.
   static let renderer = PDFRenderer(templates: library)
 
-  /// Where the official IRS PDFs are kept.
-  static let officialDirectory = packageRoot + "/../shared/reference/irs"
+  /// Where the official IRS PDFs are kept: `HARVEST_IRS_PDFS`, or `../shared/reference/irs`
+  /// beside the package.
+  static let officialDirectory =
+    ProcessInfo.processInfo.environment["HARVEST_IRS_PDFS"]
+    ?? packageRoot + "/../shared/reference/irs"
 
   /// Runs a tool and returns its standard output; nil when the tool is not installed.
   static func run(_ tool: String, _ arguments: [String]) throws -> Data? {
