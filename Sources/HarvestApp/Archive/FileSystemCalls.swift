@@ -1,0 +1,120 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The few POSIX calls the archive writer needs, each turning a failure into an
+/// `ArchiveError` that names the path and the operation.
+enum FileSystemCalls {
+  /// What a path names, without following a final symbolic link.
+  enum Kind {
+    case missing
+    case directory
+    case regularFile
+    case other
+  }
+
+  static func kind(_ path: String) throws(ArchiveError) -> Kind {
+    var info = stat()
+    guard lstat(path, &info) == 0 else {
+      if errno == ENOENT || errno == ENOTDIR { return .missing }
+      throw failure("look at", path)
+    }
+    switch info.st_mode & S_IFMT {
+    case S_IFDIR: return .directory
+    case S_IFREG: return .regularFile
+    default: return .other
+    }
+  }
+
+  static func entries(_ path: String) throws(ArchiveError) -> [String] {
+    do {
+      return try FileManager.default.contentsOfDirectory(atPath: path).sorted()
+    } catch {
+      throw ArchiveError.system(operation: "list the folder", path: path, errno: 0,
+                                detail: "\(error.localizedDescription)")
+    }
+  }
+
+  static func makeParentFolders(_ path: String) throws(ArchiveError) {
+    do {
+      try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    } catch {
+      throw ArchiveError.system(operation: "create the folder", path: path, errno: 0,
+                                detail: "\(error.localizedDescription)")
+    }
+  }
+
+  static func makeFolder(_ path: String) throws(ArchiveError) {
+    guard mkdir(path, 0o755) == 0 else { throw failure("create the folder", path) }
+  }
+
+  /// Creates `path` (which must not exist), writes `bytes`, and flushes them to disk.
+  static func writeNewFile(_ path: String, _ bytes: [UInt8], mode: mode_t) throws(ArchiveError) {
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+    guard descriptor >= 0 else { throw failure("create the file", path) }
+    defer { close(descriptor) }
+
+    var offset = 0
+    while offset < bytes.count {
+      let written = bytes.withUnsafeBytes { buffer in
+        write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+      }
+      if written < 0 {
+        if errno == EINTR { continue }
+        throw failure("write the file", path)
+      }
+      offset += written
+    }
+    guard fsync(descriptor) == 0 else { throw failure("flush the file to disk", path) }
+  }
+
+  static func readFile(_ path: String) -> [UInt8]? {
+    FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+  }
+
+  /// Flushes a folder's list of entries to disk, so a rename inside it survives a crash.
+  static func syncFolder(_ path: String) throws(ArchiveError) {
+    let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard descriptor >= 0 else { throw failure("open the folder", path) }
+    defer { close(descriptor) }
+    guard fsync(descriptor) == 0 else { throw failure("flush the folder to disk", path) }
+  }
+
+  static func rename(_ from: String, to: String) throws(ArchiveError) {
+    guard Foundation.rename(from, to) == 0 else { throw failure("rename it to \(to)", from) }
+  }
+
+  static func removeFile(_ path: String) throws(ArchiveError) {
+    guard unlink(path) == 0 || errno == ENOENT else { throw failure("remove the file", path) }
+  }
+
+  /// Removes an empty folder; false when it still holds something.
+  static func removeEmptyFolder(_ path: String) throws(ArchiveError) -> Bool {
+    if rmdir(path) == 0 || errno == ENOENT { return true }
+    if errno == ENOTEMPTY || errno == EEXIST { return false }
+    throw failure("remove the folder", path)
+  }
+
+  /// True when a process with this id exists (it may belong to another user).
+  static func processExists(_ pid: Int32) -> Bool {
+    kill(pid, 0) == 0 || errno == EPERM
+  }
+
+  static var currentProcess: Int32 { getpid() }
+
+  /// Ends this process at once, as a kill would; only tests ask for it.
+  static func killSelf() -> Never {
+    kill(getpid(), SIGKILL)
+    fatalError("SIGKILL did not end the process")
+  }
+
+  private static func failure(_ operation: String, _ path: String) -> ArchiveError {
+    let code = errno
+    return .system(operation: operation, path: path, errno: code,
+                   detail: String(cString: strerror(code)))
+  }
+}
