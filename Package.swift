@@ -26,6 +26,7 @@ let package = Package(
       path: "Sources/HarvestApp"
     ),
     .executableTarget(name: "harvest", dependencies: ["HarvestApp"], path: "Sources/harvest"),
+    .executableTarget(name: "harvest-bench", path: "Sources/harvest-bench"),
     .testTarget(
       name: "HarvestCoreTests",
       dependencies: ["HarvestCore"],

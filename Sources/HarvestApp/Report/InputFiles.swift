@@ -1,0 +1,69 @@
+import Foundation
+import HarvestCore
+
+/// Every input file of a report, read and checked, with their checksums for the archive.
+struct InputFiles {
+  var book: TradeBook
+  var accounts: [String: Account] = [:]
+  var identicalGroups: [String: String] = [:]
+  var other = OtherAmounts()
+  var carryIn: (short: Money, long: Money) = (.zero, .zero)
+  var checksums = InputChecksums()
+
+  static func load(_ options: ReportOptions, log: Log) throws -> InputFiles {
+    var checksums = InputChecksums()
+    func read(_ path: String) throws -> [UInt8] {
+      let bytes = try FileInput.read(path)
+      checksums.add(path: path, bytes: bytes)
+      return bytes
+    }
+
+    let book = try TradeFileReader.read(bytes: read(options.tradesPath), file: options.tradesPath)
+    log.info("Read \(book.trades.count) trades from \(options.tradesPath)")
+    var files = InputFiles(book: book)
+    if let path = options.accountsPath {
+      files.accounts = try AccountFileReader.read(bytes: read(path), file: path)
+    }
+    if let path = options.identicalPath {
+      files.identicalGroups = try IdenticalGroupsReader.read(bytes: read(path), file: path)
+    }
+    if let path = options.otherPath {
+      files.other = try OtherAmounts.read(bytes: read(path), file: path)
+    }
+    if let directory = options.priorPath {
+      let (record, path, bytes) = try CarryoverRecord.readPrior(
+        directory: directory, reportYear: options.year)
+      checksums.add(path: path, bytes: bytes)
+      for warning in record.warnings(forFilingStatus: options.filingStatus) {
+        log.warning(warning)
+      }
+      files.carryIn = (record.shortTermCarryover, record.longTermCarryover)
+      log.info("Carryover from \(path): short-term \(record.shortTermCarryover), "
+        + "long-term \(record.longTermCarryover)")
+    } else {
+      files.carryIn = (options.shortCarryover ?? .zero, options.longCarryover ?? .zero)
+    }
+    files.checksums = checksums
+    return files
+  }
+}
+
+/// Reads whole input files, turning failures into messages that name the file.
+enum FileInput {
+  static func read(_ path: String) throws(InputError) -> [UInt8] {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      throw InputError(file: path, line: nil, column: nil, found: nil,
+                       expected: "an existing file; there is nothing at this path")
+    }
+    guard !isDirectory.boolValue else {
+      throw InputError(file: path, line: nil, column: nil, found: nil,
+                       expected: "a file; this is a folder")
+    }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw InputError(file: path, line: nil, column: nil, found: nil,
+                       expected: "a readable file; it cannot be read (check its permissions)")
+    }
+    return [UInt8](data)
+  }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import HarvestCore
+import HarvestRender
+
+/// `harvest report`: reads a trades file and writes one tax year's Form 8949, Schedule D,
+/// carryover worksheet and wash-sale detail into an archive folder.
+struct ReportCommand {
+  static let usage = "harvest report --year YYYY --trades FILE [options]"
+  static let summary = """
+    Writes a filing-ready capital-gains package for one tax year: Form 8949 and Schedule D as
+    CSV and PDF, wash-sale detail across every account, the capital loss carryover worksheet
+    and a carryover.json for next year's --prior.
+    """
+
+  let options: ReportOptions
+  let log: Log
+
+  /// Runs the report and returns the exit status.
+  func run() throws -> Int32 {
+    try ReportArchive(folder: options.outPath, force: options.force).checkWritable()
+    let inputs = try InputFiles.load(options, log: log)
+    let report = try YearReportBuilder.build(inputs.book, YearReportBuilder.Options(
+      taxYear: options.year, filingStatus: options.filingStatus, accounts: inputs.accounts,
+      identicalGroups: inputs.identicalGroups, convention: options.convention))
+    for warning in report.warnings { log.warning(warning) }
+
+    let carryIn = inputs.carryIn
+    let scheduleInput = ScheduleDInput(
+      rows: report.rows, filingStatus: options.filingStatus,
+      shortTermCarryover: carryIn.short, longTermCarryover: carryIn.long,
+      other: inputs.other, summarizeException1: options.summarizeException1)
+    let scheduleD = ScheduleD.compute(scheduleInput)
+    for warning in scheduleD.warnings { log.warning(warning) }
+    let formRows = ScheduleD.form8949Rows(scheduleInput)
+    let worksheet = CapitalLossCarryoverWorksheet(
+      scheduleD: scheduleD, taxableIncome: options.taxableIncome)
+    if worksheet.taxableIncomeAssumed {
+      log.warning("no --taxable-income given: the carryover worksheet assumes the whole "
+        + "deduction on line 21 was used (line 4 = line 2); carryover.json records this")
+    }
+
+    var files = ReportFileList()
+    files.add("form8949.csv", ReportCSV.form8949(formRows))
+    files.add("schedule-d.csv", scheduleD.csvBytes)
+    files.add("carryover-worksheet.csv", worksheet.csvBytes)
+    files.add("wash-sales.csv", ReportCSV.washSales(report.washSales))
+    files.add("deferred-losses.csv", ReportCSV.deferredLosses(report.deferredLosses))
+    let record = CarryoverRecord(
+      taxYear: options.year, scheduleD: scheduleD, worksheet: worksheet,
+      taxableIncome: options.taxableIncome)
+    files.add(CarryoverRecord.fileName, try record.jsonBytes())
+    files.add(InputChecksums.fileName, inputs.checksums.manifestBytes)
+    files.add(OptionsRecord.fileName, optionsRecord().jsonBytes)
+
+    if options.noPDF {
+      log.info("--no-pdf: no forms were drawn; the CSV files hold every figure")
+    } else {
+      try drawForms(into: &files, rows: formRows, scheduleD: scheduleD, worksheet: worksheet)
+    }
+
+    let outcome = try ReportArchive.write(files.files, to: options.outPath, force: options.force)
+    for note in outcome.notes { log.info(note) }
+    summarize(formRows, scheduleD: scheduleD, worksheet: worksheet, written: outcome.files)
+    return 0
+  }
+
+  private func drawForms(
+    into files: inout ReportFileList, rows: [Form8949Row], scheduleD: ScheduleD,
+    worksheet: CapitalLossCarryoverWorksheet
+  ) throws {
+    let library = TemplateLibrary(directory: try TemplateLocator.directory(options.templatesPath))
+    guard library.availableYears.contains(options.year) else {
+      let years = library.availableYears.map(String.init).joined(separator: ", ")
+      throw UsageError("no form templates for \(options.year); templates exist for \(years). "
+        + "Use --no-pdf to write the CSV files without forms")
+    }
+    if let warning = library.draftWarning(options.year) { log.warning(warning) }
+    let renderer = PDFRenderer(templates: library)
+    let ssn = options.ssn ?? ""
+    let document = Form8949Document(
+      taxYear: options.year, name: options.name, ssn: ssn, rows: rows,
+      wholeDollars: options.roundDollars)
+    files.add("form8949.pdf", try renderer.form8949(document), private: true)
+    files.add("schedule-d.pdf", try renderer.scheduleD(
+      lines: scheduleD.lines, taxYear: options.year, name: options.name, ssn: ssn),
+      private: true)
+    let worksheetLines = (1...13).map { (line: $0, amount: worksheet[$0]) }
+    files.add("carryover-worksheet.pdf", try renderer.carryoverWorksheet(
+      lines: worksheetLines, taxYear: options.year, name: options.name), private: true)
+  }
+
+  /// The options used, for the archive; the record masks the SSN.
+  private func optionsRecord() -> OptionsRecord {
+    var entries: [String: String] = [
+      "year": String(options.year), "trades": options.tradesPath,
+      "filing-status": options.filingStatus.rawValue,
+      "holding-period": options.convention.rawValue, "out": options.outPath,
+    ]
+    entries["accounts"] = options.accountsPath
+    entries["identical"] = options.identicalPath
+    entries["other"] = options.otherPath
+    entries["prior"] = options.priorPath
+    entries["taxable-income"] = options.taxableIncome?.description
+    entries["short-carryover"] = options.shortCarryover?.description
+    entries["long-carryover"] = options.longCarryover?.description
+    entries["name"] = options.name.isEmpty ? nil : options.name
+    entries["ssn"] = options.ssn
+    for (flag, on) in [("round-dollars", options.roundDollars),
+                       ("summarize-exception1", options.summarizeException1),
+                       ("statement", options.statement), ("no-pdf", options.noPDF)] where on {
+      entries[flag] = "true"
+    }
+    return OptionsRecord(entries)
+  }
+
+  private func summarize(
+    _ rows: [Form8949Row], scheduleD: ScheduleD, worksheet: CapitalLossCarryoverWorksheet,
+    written: [String]
+  ) {
+    var counts: [Form8949Box: Int] = [:]
+    for row in rows { counts[row.box, default: 0] += 1 }
+    let boxes = counts.keys.sorted().map { "\($0.letter) \(counts[$0]!)" }
+    log.info("Form 8949 rows by box: " + (boxes.isEmpty ? "none" : boxes.joined(separator: ", ")))
+    log.info("Net short-term (Schedule D line 7): \(scheduleD.amount("7") ?? .zero)")
+    log.info("Net long-term (Schedule D line 15): \(scheduleD.amount("15") ?? .zero)")
+    if let line21 = scheduleD.amount("21") { log.info("Deductible loss (line 21): \(line21)") }
+    log.info("Carryover to \(options.year + 1): short-term \(worksheet.shortTermCarryover), "
+      + "long-term \(worksheet.longTermCarryover)")
+    log.info("Wrote \(written.count) files to \(options.outPath): "
+      + written.joined(separator: ", "))
+  }
+}
