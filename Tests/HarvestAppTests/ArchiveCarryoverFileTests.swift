@@ -16,17 +16,24 @@ final class ArchiveCarryoverFileTests: XCTestCase {
   /// Rules §5.5 "both losses": TI 40,000, line 7 (4,000), line 15 (2,500) → line 21 (3,000),
   /// carry 1,000 short-term and 2,500 long-term.
   private func year2024() -> CarryoverRecord {
-    let form = ScheduleD.compute(ScheduleDInput(rows: [row(.a, gain: -4_000),
-                                                       row(.d, gain: -2_500)]))
-    let sheet = CapitalLossCarryoverWorksheet(scheduleD: form,
-                                              taxableIncome: Money(dollars: 40_000))
-    return CarryoverRecord(taxYear: 2024, scheduleD: form, worksheet: sheet,
-                           taxableIncome: Money(dollars: 40_000))
+    let form = ScheduleD.compute(
+      ScheduleDInput(rows: [
+        row(.a, gain: -4_000),
+        row(.d, gain: -2_500),
+      ]))
+    let sheet = CapitalLossCarryoverWorksheet(
+      scheduleD: form,
+      taxableIncome: Money(dollars: 40_000))
+    return CarryoverRecord(
+      taxYear: 2024, scheduleD: form, worksheet: sheet,
+      taxableIncome: Money(dollars: 40_000))
   }
 
   func testExactBytes() throws {
     let text = String(decoding: try year2024().jsonBytes(), as: UTF8.self)
-    XCTAssertEqual(text, """
+    XCTAssertEqual(
+      text,
+      """
       {
         "filing_status" : "single",
         "long_term_carryover_to_next_year" : "2500.00",
@@ -64,21 +71,24 @@ final class ArchiveCarryoverFileTests: XCTestCase {
       [ReportFile(name: CarryoverRecord.fileName, bytes: record2024.jsonBytes())],
       to: parent + "/Output/2024", force: false)
 
-    let prior = try CarryoverRecord.readPrior(directory: parent + "/Output/2024",
-                                              reportYear: 2025)
+    let prior = try CarryoverRecord.readPrior(
+      directory: parent + "/Output/2024",
+      reportYear: 2025)
     XCTAssertEqual(prior.path, parent + "/Output/2024/carryover.json")
     XCTAssertEqual(prior.record, record2024)
-    let form = ScheduleD.compute(ScheduleDInput(
-      rows: [row(.a, gain: 500), row(.d, gain: 1_000)],
-      shortTermCarryover: prior.record.shortTermCarryover,
-      longTermCarryover: prior.record.longTermCarryover))
+    let form = ScheduleD.compute(
+      ScheduleDInput(
+        rows: [row(.a, gain: 500), row(.d, gain: 1_000)],
+        shortTermCarryover: prior.record.shortTermCarryover,
+        longTermCarryover: prior.record.longTermCarryover))
     XCTAssertEqual(form.amount("6"), Money(dollars: -1_000))
     XCTAssertEqual(form.amount("14"), Money(dollars: -2_500))
     XCTAssertEqual(form.amount("7"), Money(dollars: -500))
     XCTAssertEqual(form.amount("15"), Money(dollars: -1_500))
     XCTAssertEqual(form.amount("21"), Money(dollars: -2_000))
-    let sheet = CapitalLossCarryoverWorksheet(scheduleD: form,
-                                              taxableIncome: Money(dollars: 30_000))
+    let sheet = CapitalLossCarryoverWorksheet(
+      scheduleD: form,
+      taxableIncome: Money(dollars: 30_000))
     XCTAssertEqual(sheet[11], Money(dollars: 1_500))
     XCTAssertEqual(sheet.shortTermCarryover, .zero)
     XCTAssertEqual(sheet.longTermCarryover, .zero)
@@ -101,8 +111,9 @@ final class ArchiveCarryoverFileTests: XCTestCase {
     let folder = parent + "/2024"
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
     let file = folder + "/carryover.json"
-    XCTAssertTrue(priorError(folder).hasPrefix(file + ": expected a readable carryover.json")
-      || priorError(folder).hasPrefix(file + ": a readable carryover.json"), priorError(folder))
+    XCTAssertTrue(
+      priorError(folder).hasPrefix(file + ": expected a readable carryover.json")
+        || priorError(folder).hasPrefix(file + ": a readable carryover.json"), priorError(folder))
 
     try Data("not json".utf8).write(to: URL(fileURLWithPath: file))
     XCTAssertTrue(priorError(folder).contains("not valid JSON"), priorError(folder))
@@ -114,13 +125,16 @@ final class ArchiveCarryoverFileTests: XCTestCase {
 
     try Data(good.replacingOccurrences(of: "\"-4000.00\"", with: "-4000").utf8)
       .write(to: URL(fileURLWithPath: file))
-    XCTAssertTrue(priorError(folder).hasPrefix(file + ": column 'schedule_d_line_7':"),
-                  priorError(folder))
+    XCTAssertTrue(
+      priorError(folder).hasPrefix(file + ": column 'schedule_d_line_7':"),
+      priorError(folder))
 
     try Data(good.utf8).write(to: URL(fileURLWithPath: file))
-    XCTAssertTrue(priorError(folder, year: 2026)
-      .hasPrefix(file + ": column 'tax_year': found \"2024\"; expected 2025"))
-    XCTAssertEqual(try CarryoverRecord.readPrior(directory: folder, reportYear: 2025).record,
-                   year2024())
+    XCTAssertTrue(
+      priorError(folder, year: 2026)
+        .hasPrefix(file + ": column 'tax_year': found \"2024\"; expected 2025"))
+    XCTAssertEqual(
+      try CarryoverRecord.readPrior(directory: folder, reportYear: 2025).record,
+      year2024())
   }
 }

@@ -32,8 +32,9 @@ final class ArchiveKilledRunTests: XCTestCase {
     let staged = archiveEntries(parent).filter { $0.hasPrefix(prefix) }
     XCTAssertEqual(staged.count, 1, "the killed run's half-written folder")
     if let folder = staged.first {
-      XCTAssertEqual(archiveEntries(parent + "/" + folder),
-                     ["form8949.csv", "harvest-report.json", "schedule-d.csv"])
+      XCTAssertEqual(
+        archiveEntries(parent + "/" + folder),
+        ["form8949.csv", "harvest-report.json", "schedule-d.csv"])
     }
 
     let outcome = try ReportArchive.write(archiveReport("v3"), to: output, force: true)

@@ -11,9 +11,13 @@ final class ArchiveOptionsRecordTests: XCTestCase {
   }
 
   func testJSONIsSortedAndMasked() {
-    let record = OptionsRecord(["year": "2025", "ssn": "123-45-6789", "out": "Output/2025",
-                                "filing-status": "mfs"])
-    XCTAssertEqual(String(decoding: record.jsonBytes, as: UTF8.self), """
+    let record = OptionsRecord([
+      "year": "2025", "ssn": "123-45-6789", "out": "Output/2025",
+      "filing-status": "mfs",
+    ])
+    XCTAssertEqual(
+      String(decoding: record.jsonBytes, as: UTF8.self),
+      """
       {
         "filing-status" : "mfs",
         "out" : "Output/2025",

@@ -15,13 +15,18 @@ final class ArchiveReportArchiveTests: XCTestCase {
   private func assertHoldsReport(
     _ version: String, extra: [String] = [], file: StaticString = #filePath, line: UInt = #line
   ) {
-    let expected = (["carryover.json", "form8949.csv", "form8949.pdf", "harvest-report.json",
-                     "schedule-d.csv"] + extra).sorted()
+    let expected =
+      ([
+        "carryover.json", "form8949.csv", "form8949.pdf", "harvest-report.json",
+        "schedule-d.csv",
+      ] + extra).sorted()
     XCTAssertEqual(archiveEntries(output), expected, file: file, line: line)
-    XCTAssertEqual(archiveText(output + "/schedule-d.csv"), "schedule d \(version)\n",
-                   file: file, line: line)
-    XCTAssertEqual(archiveText(output + "/form8949.pdf"), "pdf \(version)", file: file,
-                   line: line)
+    XCTAssertEqual(
+      archiveText(output + "/schedule-d.csv"), "schedule d \(version)\n",
+      file: file, line: line)
+    XCTAssertEqual(
+      archiveText(output + "/form8949.pdf"), "pdf \(version)", file: file,
+      line: line)
   }
 
   /// Nothing hidden is left beside the output folder.
@@ -72,8 +77,11 @@ final class ArchiveReportArchiveTests: XCTestCase {
 
   func testRefusesToOverwriteAReportWithoutForce() throws {
     _ = try ReportArchive.write(archiveReport("v1"), to: output, force: false)
-    let error = expectError { _ = try ReportArchive.write(archiveReport("v2"), to: output,
-                                                          force: false) }
+    let error = expectError {
+      _ = try ReportArchive.write(
+        archiveReport("v2"), to: output,
+        force: false)
+    }
     XCTAssertEqual(error, .folderNotEmpty(path: output))
     XCTAssertTrue(error?.message.contains("--force") ?? false)
     assertHoldsReport("v1")
@@ -81,8 +89,9 @@ final class ArchiveReportArchiveTests: XCTestCase {
   }
 
   func testForceReplacesAnEarlierReport() throws {
-    _ = try ReportArchive.write(archiveReport("v1", extra: ["only-in-v1.csv"]), to: output,
-                                force: false)
+    _ = try ReportArchive.write(
+      archiveReport("v1", extra: ["only-in-v1.csv"]), to: output,
+      force: false)
     let outcome = try ReportArchive.write(archiveReport("v2"), to: output, force: true)
     XCTAssertTrue(outcome.replacedEarlierReport)
     XCTAssertEqual(outcome.notes, [])
@@ -93,8 +102,11 @@ final class ArchiveReportArchiveTests: XCTestCase {
   func testForceNeverReplacesAFolderHarvestDidNotWrite() throws {
     try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: false)
     try Data("mine".utf8).write(to: URL(fileURLWithPath: output + "/notes.txt"))
-    let error = expectError { _ = try ReportArchive.write(archiveReport("v2"), to: output,
-                                                          force: true) }
+    let error = expectError {
+      _ = try ReportArchive.write(
+        archiveReport("v2"), to: output,
+        force: true)
+    }
     guard case .notAHarvestReport(_, let reason)? = error else {
       return XCTFail("expected notAHarvestReport, got \(String(describing: error))")
     }
@@ -107,8 +119,11 @@ final class ArchiveReportArchiveTests: XCTestCase {
   func testForceRefusesAReportHoldingOtherFiles() throws {
     _ = try ReportArchive.write(archiveReport("v1"), to: output, force: false)
     try Data("mine".utf8).write(to: URL(fileURLWithPath: output + "/my-notes.txt"))
-    let error = expectError { _ = try ReportArchive.write(archiveReport("v2"), to: output,
-                                                          force: true) }
+    let error = expectError {
+      _ = try ReportArchive.write(
+        archiveReport("v2"), to: output,
+        force: true)
+    }
     guard case .notAHarvestReport(_, let reason)? = error else {
       return XCTFail("expected notAHarvestReport, got \(String(describing: error))")
     }
@@ -119,8 +134,11 @@ final class ArchiveReportArchiveTests: XCTestCase {
 
   func testAFileInTheWayIsRefused() throws {
     try Data("x".utf8).write(to: URL(fileURLWithPath: output))
-    let error = expectError { _ = try ReportArchive.write(archiveReport("v1"), to: output,
-                                                          force: true) }
+    let error = expectError {
+      _ = try ReportArchive.write(
+        archiveReport("v1"), to: output,
+        force: true)
+    }
     XCTAssertEqual(error, .notAFolder(path: output))
     XCTAssertEqual(archiveText(output), "x")
   }
@@ -172,8 +190,11 @@ final class ArchiveReportArchiveTests: XCTestCase {
     XCTAssertNotNil(expectError { _ = try archive.write(archiveReport("v2")) })
     XCTAssertFalse(archiveEntries(parent).contains("2025"))
 
-    let error = expectError { _ = try ReportArchive.write(archiveReport("v3"), to: output,
-                                                          force: false) }
+    let error = expectError {
+      _ = try ReportArchive.write(
+        archiveReport("v3"), to: output,
+        force: false)
+    }
     XCTAssertEqual(error, .folderNotEmpty(path: output))
     assertHoldsReport("v1")
     // The refused run still cleaned up: old report back, the half-written one removed.

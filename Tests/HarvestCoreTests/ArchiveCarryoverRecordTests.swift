@@ -12,11 +12,13 @@ final class ArchiveCarryoverRecordTests: XCTestCase {
 
   /// Pub. 550's Bob and Shelly, all short-term (§5.5 first row): carry 4,000 short-term.
   private func bobAndShelly(taxableIncome: Money?) -> CarryoverRecord {
-    let form = ScheduleD.compute(ScheduleDInput(
-      rows: nettingRows(shortTerm: -7_000, longTerm: 0), filingStatus: .marriedFilingJointly))
+    let form = ScheduleD.compute(
+      ScheduleDInput(
+        rows: nettingRows(shortTerm: -7_000, longTerm: 0), filingStatus: .marriedFilingJointly))
     let sheet = CapitalLossCarryoverWorksheet(scheduleD: form, taxableIncome: taxableIncome)
-    return CarryoverRecord(taxYear: 2025, scheduleD: form, worksheet: sheet,
-                           taxableIncome: taxableIncome)
+    return CarryoverRecord(
+      taxYear: 2025, scheduleD: form, worksheet: sheet,
+      taxableIncome: taxableIncome)
   }
 
   func testRecordHoldsTheYearsFigures() throws {
@@ -29,7 +31,9 @@ final class ArchiveCarryoverRecordTests: XCTestCase {
     XCTAssertEqual(record.scheduleDLine21, usd(-3_000))
 
     let text = String(decoding: try encoder().encode(record), as: UTF8.self)
-    XCTAssertEqual(text, """
+    XCTAssertEqual(
+      text,
+      """
       {"filing_status":"mfj","long_term_carryover_to_next_year":"0.00",\
       "record":"harvest-carryover","schedule_d_line_15":"0.00","schedule_d_line_16":"-7000.00",\
       "schedule_d_line_21":"-3000.00","schedule_d_line_7":"-7000.00",\
@@ -45,13 +49,15 @@ final class ArchiveCarryoverRecordTests: XCTestCase {
     }
     let assumed = bobAndShelly(taxableIncome: nil)
     XCTAssertTrue(assumed.taxableIncomeAssumed)
-    XCTAssertTrue(String(decoding: try encoder().encode(assumed), as: UTF8.self)
-      .contains("\"taxable_income\":null"))
+    XCTAssertTrue(
+      String(decoding: try encoder().encode(assumed), as: UTF8.self)
+        .contains("\"taxable_income\":null"))
   }
 
   func testRefusesAmountsThatAreNotDecimalStrings() {
-    let good = String(decoding: try! encoder().encode(bobAndShelly(taxableIncome: nil)),
-                      as: UTF8.self)
+    let good = String(
+      decoding: try! encoder().encode(bobAndShelly(taxableIncome: nil)),
+      as: UTF8.self)
     for bad in [
       good.replacingOccurrences(of: "\"4000.00\"", with: "4000"),
       good.replacingOccurrences(of: "\"4000.00\"", with: "\"-4000.00\""),
@@ -72,8 +78,9 @@ final class ArchiveCarryoverRecordTests: XCTestCase {
       try record.checkPrecedes(reportYear: 2027, file: "Output/2025/carryover.json")
       XCTFail("a 2025 record cannot feed 2027")
     } catch {
-      XCTAssertTrue(error.message.hasPrefix(
-        "Output/2025/carryover.json: column 'tax_year': found \"2025\"; expected 2026"))
+      XCTAssertTrue(
+        error.message.hasPrefix(
+          "Output/2025/carryover.json: column 'tax_year': found \"2025\"; expected 2026"))
     }
   }
 

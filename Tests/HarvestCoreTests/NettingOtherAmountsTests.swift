@@ -8,7 +8,8 @@ final class NettingOtherAmountsTests: XCTestCase {
   }
 
   func testReadsAndAddsRepeatedAmounts() throws {
-    let other = try read("""
+    let other = try read(
+      """
       item,amount,note
       capital_gain_distributions,120.50,fund A
       capital_gain_distributions,"1,000.00",fund B
@@ -29,15 +30,18 @@ final class NettingOtherAmountsTests: XCTestCase {
   }
 
   func testQualifiedDividendsAsAnswer() throws {
-    XCTAssertEqual(try read("item,amount\nqualified_dividends,no\n")
-      .answer(.qualifiedDividends), false)
-    XCTAssertEqual(try read("item,amount\nqualified_dividends,0.00\n")
-      .answer(.qualifiedDividends), false)
+    XCTAssertEqual(
+      try read("item,amount\nqualified_dividends,no\n")
+        .answer(.qualifiedDividends), false)
+    XCTAssertEqual(
+      try read("item,amount\nqualified_dividends,0.00\n")
+        .answer(.qualifiedDividends), false)
   }
 
   func testBadRowsNameTheLine() {
     let messages = inputErrors {
-      _ = try read("""
+      _ = try read(
+        """
         item,amount
         line_13,5
         rate_28_gain,-10

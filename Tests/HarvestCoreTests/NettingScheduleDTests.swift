@@ -7,9 +7,10 @@ final class NettingScheduleDTests: XCTestCase {
     _ rows: [Form8949Row], status: FilingStatus = .single, short: Int64 = 0, long: Int64 = 0,
     other: OtherAmounts = OtherAmounts(), exception1: Bool = false
   ) -> ScheduleD {
-    ScheduleD.compute(ScheduleDInput(
-      rows: rows, filingStatus: status, shortTermCarryover: usd(short),
-      longTermCarryover: usd(long), other: other, summarizeException1: exception1))
+    ScheduleD.compute(
+      ScheduleDInput(
+        rows: rows, filingStatus: status, shortTermCarryover: usd(short),
+        longTermCarryover: usd(long), other: other, summarizeException1: exception1))
   }
 
   private func assertColumns(
@@ -18,8 +19,9 @@ final class NettingScheduleDTests: XCTestCase {
   ) {
     XCTAssertEqual(line?.proceeds, usd(proceeds), "proceeds", file: file, line: lineNumber)
     XCTAssertEqual(line?.cost, usd(cost), "cost", file: file, line: lineNumber)
-    XCTAssertEqual(line?.adjustment, adjustment.map(usd), "adjustment", file: file,
-                   line: lineNumber)
+    XCTAssertEqual(
+      line?.adjustment, adjustment.map(usd), "adjustment", file: file,
+      line: lineNumber)
     XCTAssertEqual(line?.gainLoss, usd(gain), "gain", file: file, line: lineNumber)
   }
 
@@ -58,10 +60,12 @@ final class NettingScheduleDTests: XCTestCase {
 
   func testLinesAreInFormOrder() {
     let form = compute([])
-    XCTAssertEqual(form.lines.map(\.id), [
-      "1a", "1b", "2", "3", "4", "5", "6", "7", "8a", "8b", "9", "10", "11", "12", "13", "14",
-      "15", "16", "17", "18", "19", "20", "21", "22",
-    ])
+    XCTAssertEqual(
+      form.lines.map(\.id),
+      [
+        "1a", "1b", "2", "3", "4", "5", "6", "7", "8a", "8b", "9", "10", "11", "12", "13", "14",
+        "15", "16", "17", "18", "19", "20", "21", "22",
+      ])
     XCTAssertNil(form["8"])
   }
 
@@ -141,8 +145,10 @@ final class NettingScheduleDTests: XCTestCase {
 
   /// Exception 1 is off by default: the same rows stay on line 8b and 8a is blank.
   func testException1OffByDefault() {
-    let rows = [nettingRow(.d, proceeds: 6_000, cost: 2_000),
-                nettingRow(.d, proceeds: 5_000, cost: 3_000)]
+    let rows = [
+      nettingRow(.d, proceeds: 6_000, cost: 2_000),
+      nettingRow(.d, proceeds: 5_000, cost: 3_000),
+    ]
     let form = compute(rows)
     XCTAssertNil(form["8a"]?.proceeds)
     XCTAssertNil(form["8a"]?.gainLoss)
@@ -183,8 +189,9 @@ final class NettingScheduleDTests: XCTestCase {
 
   /// §4.1 line 17: line 16 a gain but line 15 a loss → no; skip 18–21, answer 22.
   func testGainWithLongTermLossSkipsTo22() {
-    let other = OtherAmounts(amounts: [.qualifiedDividends: usd(120), .rate28Gain: usd(10)],
-                             answers: [.qualifiedDividends: true])
+    let other = OtherAmounts(
+      amounts: [.qualifiedDividends: usd(120), .rate28Gain: usd(10)],
+      answers: [.qualifiedDividends: true])
     let form = compute(nettingRows(shortTerm: 5_000, longTerm: -1_000), other: other)
 
     XCTAssertEqual(form.amount("16"), usd(4_000))
@@ -225,8 +232,10 @@ final class NettingScheduleDTests: XCTestCase {
 
   /// The CSV carries every line; skipped lines are empty; 6, 14, 21 negative.
   func testCSV() {
-    let rows = [nettingRow(.a, proceeds: 1_000, cost: 8_000),
-                nettingRow(.e, proceeds: 2_000, cost: 1_500, code: "W", adjustment: 25)]
+    let rows = [
+      nettingRow(.a, proceeds: 1_000, cost: 8_000),
+      nettingRow(.e, proceeds: 2_000, cost: 1_500, code: "W", adjustment: 25),
+    ]
     let form = compute(rows, short: 1_000, long: 250)
     // Line 7 = −7,000 − 1,000; line 15 = 525 − 250; line 16 = −8,000 + 275 → line 21 (3,000).
     let expected = """

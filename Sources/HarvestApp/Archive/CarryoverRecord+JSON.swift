@@ -27,8 +27,9 @@ extension CarryoverRecord {
     } catch let error as DecodingError {
       throw inputError(error, file: file)
     } catch {
-      throw InputError(file: file, line: nil, column: nil, found: nil,
-                       expected: "a carryover.json written by Harvest")
+      throw InputError(
+        file: file, line: nil, column: nil, found: nil,
+        expected: "a carryover.json written by Harvest")
     }
   }
 
@@ -48,15 +49,17 @@ extension CarryoverRecord {
     guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder),
       isFolder.boolValue
     else {
-      throw InputError(file: directory, line: nil, column: nil, found: nil,
-                       expected: "last year's Harvest report folder for --prior; there is no "
-                         + "folder at this path")
+      throw InputError(
+        file: directory, line: nil, column: nil, found: nil,
+        expected: "last year's Harvest report folder for --prior; there is no "
+          + "folder at this path")
     }
     let path = (directory.hasSuffix("/") ? directory : directory + "/") + fileName
     guard let data = FileManager.default.contents(atPath: path) else {
-      throw InputError(file: path, line: nil, column: nil, found: nil,
-                       expected: "a readable carryover.json; --prior needs a folder written "
-                         + "by harvest report, or give --short-carryover and --long-carryover")
+      throw InputError(
+        file: path, line: nil, column: nil, found: nil,
+        expected: "a readable carryover.json; --prior needs a folder written "
+          + "by harvest report, or give --short-carryover and --long-carryover")
     }
     let bytes = [UInt8](data)
     let record = try read(bytes: bytes, file: path)
@@ -70,22 +73,27 @@ extension CarryoverRecord {
     }
     switch error {
     case .keyNotFound(let key, _):
-      return InputError(file: file, line: nil, column: key.stringValue, found: nil,
-                        expected: "the field \(key.stringValue); it is missing")
+      return InputError(
+        file: file, line: nil, column: key.stringValue, found: nil,
+        expected: "the field \(key.stringValue); it is missing")
     case .typeMismatch(_, let context), .valueNotFound(_, let context):
-      return InputError(file: file, line: nil, column: field(context.codingPath), found: nil,
-                        expected: "a value of the right kind (amounts are strings such as "
-                          + "\"-3000.00\")")
+      return InputError(
+        file: file, line: nil, column: field(context.codingPath), found: nil,
+        expected: "a value of the right kind (amounts are strings such as "
+          + "\"-3000.00\")")
     case .dataCorrupted(let context):
       if context.codingPath.isEmpty {
-        return InputError(file: file, line: nil, column: nil, found: nil,
-                          expected: "JSON text written by Harvest; the file is not valid JSON")
+        return InputError(
+          file: file, line: nil, column: nil, found: nil,
+          expected: "JSON text written by Harvest; the file is not valid JSON")
       }
-      return InputError(file: file, line: nil, column: field(context.codingPath), found: nil,
-                        expected: context.debugDescription)
+      return InputError(
+        file: file, line: nil, column: field(context.codingPath), found: nil,
+        expected: context.debugDescription)
     @unknown default:
-      return InputError(file: file, line: nil, column: nil, found: nil,
-                        expected: "a carryover.json written by Harvest")
+      return InputError(
+        file: file, line: nil, column: nil, found: nil,
+        expected: "a carryover.json written by Harvest")
     }
   }
 }

@@ -34,8 +34,9 @@ enum FileSystemCalls {
     do {
       return try FileManager.default.contentsOfDirectory(atPath: path).sorted()
     } catch {
-      throw ArchiveError.system(operation: "list the folder", path: path, errno: 0,
-                                detail: "\(error.localizedDescription)")
+      throw ArchiveError.system(
+        operation: "list the folder", path: path, errno: 0,
+        detail: "\(error.localizedDescription)")
     }
   }
 
@@ -43,8 +44,9 @@ enum FileSystemCalls {
     do {
       try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     } catch {
-      throw ArchiveError.system(operation: "create the folder", path: path, errno: 0,
-                                detail: "\(error.localizedDescription)")
+      throw ArchiveError.system(
+        operation: "create the folder", path: path, errno: 0,
+        detail: "\(error.localizedDescription)")
     }
   }
 
@@ -114,7 +116,8 @@ enum FileSystemCalls {
 
   private static func failure(_ operation: String, _ path: String) -> ArchiveError {
     let code = errno
-    return .system(operation: operation, path: path, errno: code,
-                   detail: String(cString: strerror(code)))
+    return .system(
+      operation: operation, path: path, errno: code,
+      detail: String(cString: strerror(code)))
   }
 }

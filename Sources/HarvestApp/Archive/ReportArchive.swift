@@ -161,8 +161,9 @@ public struct ReportArchive: Sendable {
       let written = index + 1
       switch fault {
       case .failAfterFiles(written)?:
-        throw ArchiveError.system(operation: "write (injected failure)", path: staging,
-                                  errno: 0, detail: "test")
+        throw ArchiveError.system(
+          operation: "write (injected failure)", path: staging,
+          errno: 0, detail: "test")
       case .stopAfterFiles(written)?:
         throw ArchiveError.interrupted(stage: "after \(written) files")
       case .killAfterFiles(written)?:
@@ -243,8 +244,9 @@ public struct ReportArchive: Sendable {
         continue
       }
       if leftover.isStaging {
-        notes.append(try removeReport(at: path)
-          ?? "\(path): removed an unfinished report left by an interrupted run")
+        notes.append(
+          try removeReport(at: path)
+            ?? "\(path): removed an unfinished report left by an interrupted run")
         continue
       }
       let outputKind = try FileSystemCalls.kind(place.path)
@@ -255,14 +257,17 @@ public struct ReportArchive: Sendable {
       }
       if outputKind == .missing || (outputKind == .directory && outputEntries.isEmpty) {
         try FileSystemCalls.rename(path, to: place.path)
-        notes.append("\(folder): put back the earlier report that an interrupted run had "
-          + "moved aside to \(path)")
+        notes.append(
+          "\(folder): put back the earlier report that an interrupted run had "
+            + "moved aside to \(path)")
       } else if outputIsReport {
-        notes.append(try removeReport(at: path)
-          ?? "\(path): removed an earlier report that a finished run had replaced")
+        notes.append(
+          try removeReport(at: path)
+            ?? "\(path): removed an earlier report that a finished run had replaced")
       } else {
-        notes.append("\(path): left alone; it holds an earlier report, and \(folder) holds "
-          + "something that is not a Harvest report")
+        notes.append(
+          "\(path): left alone; it holds an earlier report, and \(folder) holds "
+            + "something that is not a Harvest report")
       }
     }
     return notes

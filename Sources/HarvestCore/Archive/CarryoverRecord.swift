@@ -96,14 +96,18 @@ public struct CarryoverRecord: Codable, Sendable, Equatable {
     let hasCarryover = shortTermCarryover > .zero || longTermCarryover > .zero
     guard hasCarryover, filingStatus != self.filingStatus else { return [] }
     if self.filingStatus == .marriedFilingJointly {
-      return ["the \(taxYear) carryover comes from a joint return; on a separate return only "
-        + "the loss of the spouse who incurred it carries over (Pub. 550); Harvest used the "
-        + "whole amount, so split it with --short-carryover and --long-carryover if needed"]
+      return [
+        "the \(taxYear) carryover comes from a joint return; on a separate return only "
+          + "the loss of the spouse who incurred it carries over (Pub. 550); Harvest used the "
+          + "whole amount, so split it with --short-carryover and --long-carryover if needed"
+      ]
     }
     if filingStatus == .marriedFilingJointly {
-      return ["the \(taxYear) carryover comes from a \(self.filingStatus.rawValue) return; on a "
-        + "joint return both spouses' carryovers are combined (Pub. 550); Harvest used only "
-        + "this one, so give the total with --short-carryover and --long-carryover if needed"]
+      return [
+        "the \(taxYear) carryover comes from a \(self.filingStatus.rawValue) return; on a "
+          + "joint return both spouses' carryovers are combined (Pub. 550); Harvest used only "
+          + "this one, so give the total with --short-carryover and --long-carryover if needed"
+      ]
     }
     return []
   }
@@ -186,7 +190,8 @@ public struct CarryoverRecord: Codable, Sendable, Equatable {
     scheduleDLine15 = try money(.scheduleDLine15)
     scheduleDLine16 = try money(.scheduleDLine16)
     scheduleDLine21 = try money(.scheduleDLine21)
-    taxableIncome = try container.decodeNil(forKey: .taxableIncome)
+    taxableIncome =
+      try container.decodeNil(forKey: .taxableIncome)
       ? nil : try money(.taxableIncome)
     taxableIncomeAssumed = try container.decode(Bool.self, forKey: .taxableIncomeAssumed)
   }

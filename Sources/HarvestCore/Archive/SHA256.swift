@@ -99,7 +99,8 @@ public struct SHA256: Sendable {
     var schedule = [UInt32](repeating: 0, count: 64)
     for t in 0..<16 {
       let i = start + t * 4
-      schedule[t] = UInt32(bytes[i]) << 24 | UInt32(bytes[i + 1]) << 16
+      schedule[t] =
+        UInt32(bytes[i]) << 24 | UInt32(bytes[i + 1]) << 16
         | UInt32(bytes[i + 2]) << 8 | UInt32(bytes[i + 3])
     }
     for t in 16..<64 {

@@ -38,8 +38,10 @@ public struct OtherAmounts: Sendable, Equatable {
       let name = row["item"].lowercased()
       guard let item = OtherAmountItem(rawValue: name) else {
         let known = OtherAmountItem.allCases.map(\.rawValue).joined(separator: ", ")
-        errors.append(InputError(file: file, line: row.line, column: "item", found: row["item"],
-                                 expected: "one of " + known))
+        errors.append(
+          InputError(
+            file: file, line: row.line, column: "item", found: row["item"],
+            expected: "one of " + known))
         continue
       }
       if let error = result.add(item, text: row["amount"], file: file, line: row.line) {
@@ -64,10 +66,12 @@ public struct OtherAmounts: Sendable, Equatable {
       return nil
     }
 
-    let what = item.kind == .signedAmount
+    let what =
+      item.kind == .signedAmount
       ? "an amount such as 1234.56 or -1234.56"
-      : item.kind == .yesNoOrAmount ? "yes, no, or an amount of zero or more"
-      : "an amount of zero or more"
+      : item.kind == .yesNoOrAmount
+        ? "yes, no, or an amount of zero or more"
+        : "an amount of zero or more"
     let amount: Money
     switch AmountText.money(text) {
     case .success(let value): amount = value

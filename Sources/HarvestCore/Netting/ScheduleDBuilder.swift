@@ -61,8 +61,9 @@ struct ScheduleDBuilder {
     if !usedWorksheetAmounts {
       for item in [OtherAmountItem.rate28Gain, .unrecaptured1250Gain, .form4952]
       where input.other[item] != nil || input.other.answer(item) != nil {
-        warnings.append("\(item.rawValue) is not used: Schedule D skips line "
-          + "\(item.scheduleDLine ?? "") unless lines 15 and 16 are both gains")
+        warnings.append(
+          "\(item.rawValue) is not used: Schedule D skips line "
+            + "\(item.scheduleDLine ?? "") unless lines 15 and 16 are both gains")
       }
     }
   }
