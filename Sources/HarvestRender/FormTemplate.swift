@@ -196,4 +196,6 @@ public struct TemplateGridColumn: Decodable, Sendable {
   public var align: String
   /// Preferred font size.
   public var size: Double
+  /// `bottom` to keep a line on the baseline of the row's shorter cells; centred when absent.
+  public var valign: String?
 }

@@ -32,7 +32,8 @@ final class TemplatePainter {
         for column in grid.columns {
           guard let value = row[column.name], !value.isEmpty else { continue }
           drawCell(value, x: column.x, y: top + column.y, width: column.width,
-                   height: column.height, align: column.align, size: column.size, on: context)
+                   height: column.height, align: column.align, size: column.size, on: context,
+                   bottom: column.valign == "bottom")
         }
       }
     }
@@ -92,7 +93,8 @@ final class TemplatePainter {
 
   private func drawCell(_ value: String, x: Double, y: Double, width: Double, height: Double,
                         align: String, size: Double, on context: CairoContext,
-                        style: String = "regular", padding: Double = CellText.padding) {
+                        style: String = "regular", padding: Double = CellText.padding,
+                        bottom: Bool = false) {
     let face = fonts.face(style)
     let layout = CellText.fit(value, width: width, height: height, size: size) {
       face.width($0, size: $1)
@@ -101,6 +103,11 @@ final class TemplatePainter {
     let capHeight = layout.size * 0.7
     let block = Double(layout.lines.count - 1) * lineHeight + capHeight
     var baseline = y + (height - block) / 2 + capHeight
+    if bottom {
+      // The last line sits where a one-line cell of 1.5 × the size would centre it.
+      let band = min(height, layout.size * 1.5)
+      baseline = y + height - (band - capHeight) / 2 - block + capHeight
+    }
     for line in layout.lines {
       let lineWidth = face.width(line, size: layout.size)
       let left: Double

@@ -444,8 +444,8 @@ def bbox_words(pdf):
 
 def cross_check(texts, words, page_number):
     """Warns about words pdftotext sees that no interpreted run starts near."""
-    joined = " ".join(t["text"] for t in texts)
-    missing = [w for w, _, _ in words if w not in joined]
+    joined = "".join(t["text"] for t in texts)
+    missing = [w for w, _, _ in words if w.strip(".,;:") not in joined]
     if missing:
         print(f"page {page_number}: {len(missing)} words not matched: {missing[:8]}",
               file=sys.stderr)
@@ -512,6 +512,11 @@ def name_8949(page_index, widgets):
                      "height": w["height"], "align": w["align"], "size": default_size(w)}
                     for letter, w in zip("abcdefgh", first)],
     }
+    shortest = min(c["height"] for c in grid["columns"])
+    for column in grid["columns"]:
+        if column["height"] > shortest:
+            # A single line shares the baseline of the short cells beside it.
+            column["valign"] = "bottom"
     checks = [checkbox("box." + letter, w) for letter, w in zip(letters, rows_of(boxes, 3))
               for w in [w[0]]]
     return fields, checks, grid
