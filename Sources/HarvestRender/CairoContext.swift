@@ -49,8 +49,10 @@ final class CairoContext {
   }
 
   /// The corresponding C function is cairo_curve_to.
-  func curveTo(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, _ x3: Double,
-               _ y3: Double) {
+  func curveTo(
+    _ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, _ x3: Double,
+    _ y3: Double
+  ) {
     cairo_curve_to(cr, x1, y1, x2, y2, x3, y3)
   }
 
@@ -102,8 +104,10 @@ final class CairoContext {
   ///
   /// The corresponding C functions are cairo_set_font_face, cairo_set_font_matrix and
   /// cairo_show_text_glyphs (or cairo_glyph_path for outlines).
-  func showText(_ text: String, x: Double, y: Double, face: FontFace, size: Double,
-                horizontalScale: Double = 1, outline: Bool = false) {
+  func showText(
+    _ text: String, x: Double, y: Double, face: FontFace, size: Double,
+    horizontalScale: Double = 1, outline: Bool = false
+  ) {
     let utf8 = Array(text.utf8)
     var glyphs: [cairo_glyph_t] = []
     var clusters: [cairo_text_cluster_t] = []

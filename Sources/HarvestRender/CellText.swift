@@ -13,8 +13,10 @@ struct CellText: Equatable {
   static let leading = 1.1
 
   /// Lays `text` out in a cell of `width` × `height` points.
-  static func fit(_ text: String, width: Double, height: Double, size preferred: Double,
-                  measure: (String, Double) -> Double) -> CellText {
+  static func fit(
+    _ text: String, width: Double, height: Double, size preferred: Double,
+    measure: (String, Double) -> Double
+  ) -> CellText {
     let room = max(width - 2 * padding, 1)
     var size = preferred
     while true {
@@ -29,8 +31,10 @@ struct CellText: Equatable {
 
   /// Greedy line breaking at spaces, breaking inside a word only when the word alone is too
   /// wide; nil when more than `capacity` lines are needed.
-  private static func wrap(_ text: String, into capacity: Int, room: Double, size: Double,
-                           _ measure: (String, Double) -> Double) -> [String]? {
+  private static func wrap(
+    _ text: String, into capacity: Int, room: Double, size: Double,
+    _ measure: (String, Double) -> Double
+  ) -> [String]? {
     var lines: [String] = []
     var current = ""
     for word in text.split(separator: " ", omittingEmptySubsequences: true) {

@@ -14,8 +14,10 @@ public struct Form8949Document: Sendable {
   public var wholeDollars: Bool
 
   /// Creates a document.
-  public init(taxYear: Int, name: String, ssn: String, rows: [Form8949Row],
-              wholeDollars: Bool = false) {
+  public init(
+    taxYear: Int, name: String, ssn: String, rows: [Form8949Row],
+    wholeDollars: Bool = false
+  ) {
     self.taxYear = taxYear
     self.name = name
     self.ssn = ssn
@@ -49,8 +51,9 @@ public struct Form8949Document: Sendable {
       if row.adjustment != .zero || !row.code.isEmpty { cells["g"] = money(row.adjustment) }
       return cells
     }
-    return PageFill(templatePage: page.box.isLongTerm ? 1 : 0, fields: fields,
-                    checked: ["box." + page.box.letter], rows: rows)
+    return PageFill(
+      templatePage: page.box.isLongTerm ? 1 : 0, fields: fields,
+      checked: ["box." + page.box.letter], rows: rows)
   }
 
   /// Column (b): MM/DD/YYYY, or INHERITED.

@@ -91,8 +91,10 @@ public struct TemplateShape: Decodable, Sendable {
     switch try values.decode(String.self, forKey: .kind) {
     case "line":
       commands = [
-        .move(try values.decode(Double.self, forKey: .x1), try values.decode(Double.self, forKey: .y1)),
-        .line(try values.decode(Double.self, forKey: .x2), try values.decode(Double.self, forKey: .y2)),
+        .move(
+          try values.decode(Double.self, forKey: .x1), try values.decode(Double.self, forKey: .y1)),
+        .line(
+          try values.decode(Double.self, forKey: .x2), try values.decode(Double.self, forKey: .y2)),
       ]
       if lineWidth == nil { lineWidth = 0.5 }
     case "rect":
@@ -101,7 +103,8 @@ public struct TemplateShape: Decodable, Sendable {
       let width = try values.decode(Double.self, forKey: .width)
       let height = try values.decode(Double.self, forKey: .height)
       commands = [
-        .move(x, y), .line(x + width, y), .line(x + width, y + height), .line(x, y + height), .close,
+        .move(x, y), .line(x + width, y), .line(x + width, y + height), .line(x, y + height),
+        .close,
       ]
     case "path":
       var list = try values.nestedUnkeyedContainer(forKey: .commands)

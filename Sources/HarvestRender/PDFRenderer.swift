@@ -43,8 +43,10 @@ public struct PDFRenderer: Sendable {
   /// - Parameters:
   ///   - lines: the lines to print; a missing line or amount is left blank.
   ///   - disposedOfOpportunityFund: the answer to the question at the top of page 1.
-  public func scheduleD(lines: [ScheduleDLine], taxYear: Int, name: String, ssn: String,
-                        disposedOfOpportunityFund: Bool = false) throws -> [UInt8] {
+  public func scheduleD(
+    lines: [ScheduleDLine], taxYear: Int, name: String, ssn: String,
+    disposedOfOpportunityFund: Bool = false
+  ) throws -> [UInt8] {
     let template = try templates.templates(for: taxYear).scheduleD
     var fields = ["name": name, "ssn": ssn]
     var checked: Set<String> = [disposedOfOpportunityFund ? "qof.yes" : "qof.no"]
@@ -67,8 +69,10 @@ public struct PDFRenderer: Sendable {
   }
 
   /// The Capital Loss Carryover Worksheet, lines 1 to 13; a nil amount is a skipped line.
-  public func carryoverWorksheet(lines: [(line: Int, amount: Money?)], taxYear: Int,
-                                 name: String) throws -> [UInt8] {
+  public func carryoverWorksheet(
+    lines: [(line: Int, amount: Money?)], taxYear: Int,
+    name: String
+  ) throws -> [UInt8] {
     let template = try templates.templates(for: taxYear).carryoverWorksheet
     var fields = ["name": name]
     for (line, amount) in lines {
@@ -83,7 +87,9 @@ public struct PDFRenderer: Sendable {
   }
 
   /// Draws `pages` from `template`: the generic engine every form goes through.
-  public static func render<Pages: Sequence>(_ template: FormTemplate, pages: Pages) throws
+  public static func render<Pages: Sequence>(
+    _ template: FormTemplate, pages: Pages
+  ) throws
     -> [UInt8] where Pages.Element == PageFill
   {
     var bytes: [UInt8] = []
@@ -97,8 +103,9 @@ public struct PDFRenderer: Sendable {
   ) throws where Pages.Element == PageFill {
     let fonts = try FontLibrary.shared.get()
     let first = template.pages.first
-    let surface = try PDFSurface(width: first?.width ?? 612, height: first?.height ?? 792,
-                                 write: write)
+    let surface = try PDFSurface(
+      width: first?.width ?? 612, height: first?.height ?? 792,
+      write: write)
     let context = try CairoContext(surface: surface.surface)
     let painter = TemplatePainter(template: template, fonts: fonts)
     for page in pages {

@@ -12,8 +12,10 @@ public struct PageFill: Sendable, Equatable {
   public var rows: [[String: String]]
 
   /// Creates the values for a page.
-  public init(templatePage: Int, fields: [String: String] = [:], checked: Set<String> = [],
-              rows: [[String: String]] = []) {
+  public init(
+    templatePage: Int, fields: [String: String] = [:], checked: Set<String> = [],
+    rows: [[String: String]] = []
+  ) {
     self.templatePage = templatePage
     self.fields = fields
     self.checked = checked

@@ -19,21 +19,24 @@ final class TemplatePainter {
 
     for field in page.fields {
       guard let value = fill.fields[field.name], !value.isEmpty else { continue }
-      drawCell(value, x: field.x, y: field.y, width: field.width, height: field.height,
-               align: field.align, size: field.size, on: context)
+      drawCell(
+        value, x: field.x, y: field.y, width: field.width, height: field.height,
+        align: field.align, size: field.size, on: context)
     }
     for box in page.checkboxes where fill.checked.contains(box.name) {
-      drawCell("X", x: box.x, y: box.y, width: box.width, height: box.height,
-               align: "center", size: box.height, on: context, style: "bold", padding: 0)
+      drawCell(
+        "X", x: box.x, y: box.y, width: box.width, height: box.height,
+        align: "center", size: box.height, on: context, style: "bold", padding: 0)
     }
     if let grid = page.grid {
       for (index, row) in fill.rows.prefix(grid.rows).enumerated() {
         let top = grid.top + Double(index) * grid.pitch
         for column in grid.columns {
           guard let value = row[column.name], !value.isEmpty else { continue }
-          drawCell(value, x: column.x, y: top + column.y, width: column.width,
-                   height: column.height, align: column.align, size: column.size, on: context,
-                   bottom: column.valign == "bottom")
+          drawCell(
+            value, x: column.x, y: top + column.y, width: column.width,
+            height: column.height, align: column.align, size: column.size, on: context,
+            bottom: column.valign == "bottom")
         }
       }
     }
@@ -87,14 +90,17 @@ final class TemplatePainter {
     default: break
     }
     context.setGray(text.gray ?? 0)
-    context.showText(text.text, x: x, y: text.y, face: face, size: text.size,
-                     horizontalScale: scale, outline: text.outline ?? false)
+    context.showText(
+      text.text, x: x, y: text.y, face: face, size: text.size,
+      horizontalScale: scale, outline: text.outline ?? false)
   }
 
-  private func drawCell(_ value: String, x: Double, y: Double, width: Double, height: Double,
-                        align: String, size: Double, on context: CairoContext,
-                        style: String = "regular", padding: Double = CellText.padding,
-                        bottom: Bool = false) {
+  private func drawCell(
+    _ value: String, x: Double, y: Double, width: Double, height: Double,
+    align: String, size: Double, on context: CairoContext,
+    style: String = "regular", padding: Double = CellText.padding,
+    bottom: Bool = false
+  ) {
     let face = fonts.face(style)
     let layout = CellText.fit(value, width: width, height: height, size: size) {
       face.width($0, size: $1)

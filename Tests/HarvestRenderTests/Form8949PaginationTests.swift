@@ -4,8 +4,9 @@ import XCTest
 
 final class Form8949PaginationTests: XCTestCase {
   private func row(_ box: Form8949Box, _ sold: String, _ proceeds: Int64) -> Form8949Row {
-    TestSupport.row(box, sold: sold, proceeds: proceeds, cost: 10_000,
-                    description: "\(box.letter) \(sold) \(proceeds)")
+    TestSupport.row(
+      box, sold: sold, proceeds: proceeds, cost: 10_000,
+      description: "\(box.letter) \(sold) \(proceeds)")
   }
 
   func testBoxesComeInFormOrderAndRowsInDateSoldOrder() {
@@ -45,8 +46,10 @@ final class Form8949PaginationTests: XCTestCase {
       let box: Form8949Box = index % 3 == 0 ? .d : .a
       let adjustment: Int64 = index % 5 == 0 ? Int64(index * 13) : 0
       let day: Int = 10 + index % 18
-      rows.append(TestSupport.row(box, sold: "2025-02-\(day)", proceeds: Int64(index * 1_237 + 5),
-                                  cost: Int64(index * 991), adjustment: adjustment))
+      rows.append(
+        TestSupport.row(
+          box, sold: "2025-02-\(day)", proceeds: Int64(index * 1_237 + 5),
+          cost: Int64(index * 991), adjustment: adjustment))
     }
     let pages = Form8949Pagination(rowsPerPage: 14).pages(for: rows)
 

@@ -6,21 +6,27 @@ import XCTest
 final class PDFRendererTests: XCTestCase {
   private let renderer = TestSupport.renderer
 
-  private func document(_ rows: [Form8949Row], year: Int = 2025, wholeDollars: Bool = false)
+  private func document(
+    _ rows: [Form8949Row], year: Int = 2025, wholeDollars: Bool = false
+  )
     -> Form8949Document
   {
-    Form8949Document(taxYear: year, name: "Pat Q. Taxpayer", ssn: "123-45-6789", rows: rows,
-                     wholeDollars: wholeDollars)
+    Form8949Document(
+      taxYear: year, name: "Pat Q. Taxpayer", ssn: "123-45-6789", rows: rows,
+      wholeDollars: wholeDollars)
   }
 
   private var sampleRows: [Form8949Row] {
     [
-      TestSupport.row(.a, sold: "2025-03-14", acquired: "2024-11-02", proceeds: 123_456,
-                      cost: 100_000),
-      TestSupport.row(.a, sold: "2025-01-15", acquired: "2024-12-01", proceeds: 50_000,
-                      cost: 75_000, adjustment: 25_000, code: "W", description: "50 sh ABC"),
-      TestSupport.row(.d, sold: "2025-07-01", acquired: "INHERITED", proceeds: 1_000_000,
-                      cost: 1_025_000, description: "10 sh INH"),
+      TestSupport.row(
+        .a, sold: "2025-03-14", acquired: "2024-11-02", proceeds: 123_456,
+        cost: 100_000),
+      TestSupport.row(
+        .a, sold: "2025-01-15", acquired: "2024-12-01", proceeds: 50_000,
+        cost: 75_000, adjustment: 25_000, code: "W", description: "50 sh ABC"),
+      TestSupport.row(
+        .d, sold: "2025-07-01", acquired: "INHERITED", proceeds: 1_000_000,
+        cost: 1_025_000, description: "10 sh INH"),
     ]
   }
 
@@ -30,15 +36,19 @@ final class PDFRendererTests: XCTestCase {
     let page2 = try TestSupport.text(of: pdf, page: 2)
 
     XCTAssertEqual(try TestSupport.pageCount(of: pdf), 2)
-    for expected in ["Pat Q. Taxpayer", "123-45-6789", "100 sh XYZ", "11/02/2024", "03/14/2025",
-                     "1,234.56", "1,000.00", "234.56", "50 sh ABC", "W", "250.00",
-                     "1,734.56", "1,750.00", "Part I", "OMB No. 1545-0074", "12A"] {
+    for expected in [
+      "Pat Q. Taxpayer", "123-45-6789", "100 sh XYZ", "11/02/2024", "03/14/2025",
+      "1,234.56", "1,000.00", "234.56", "50 sh ABC", "W", "250.00",
+      "1,734.56", "1,750.00", "Part I", "OMB No. 1545-0074", "12A",
+    ] {
       XCTAssertTrue(page1.contains(expected), "page 1 lacks \(expected)")
     }
     // Line 2 of Part I: (h) = 234.56 + 0.00 = 234.56 and (g) = 250.00.
     XCTAssertTrue(page1.contains("234.56"))
-    for expected in ["INHERITED", "10 sh INH", "10,000.00", "10,250.00", "(250.00)", "Part II",
-                     "Pat Q. Taxpayer", "123-45-6789"] {
+    for expected in [
+      "INHERITED", "10 sh INH", "10,000.00", "10,250.00", "(250.00)", "Part II",
+      "Pat Q. Taxpayer", "123-45-6789",
+    ] {
       XCTAssertTrue(page2.contains(expected), "page 2 lacks \(expected)")
     }
     XCTAssertFalse(page2.contains("100 sh XYZ"))
@@ -62,9 +72,10 @@ final class PDFRendererTests: XCTestCase {
 
   func testEveryPageHoldsAtMostTheFormsRowsAndItsOwnTotals() throws {
     let rows = (1...25).map { index in
-      TestSupport.row(.b, sold: "2025-02-\(String(format: "%02d", index))",
-                      proceeds: Int64(index) * 100_000 + 1, cost: 50_000,
-                      description: "row \(index) of twenty-five")
+      TestSupport.row(
+        .b, sold: "2025-02-\(String(format: "%02d", index))",
+        proceeds: Int64(index) * 100_000 + 1, cost: 50_000,
+        description: "row \(index) of twenty-five")
     }
     let doc = document(rows)
     let pdf = try renderer.form8949(doc)
@@ -83,8 +94,9 @@ final class PDFRendererTests: XCTestCase {
 
   func testFourteenRowsAPageIn2024() throws {
     let rows = (1...15).map { index in
-      TestSupport.row(.a, sold: "2024-03-\(String(format: "%02d", index))", acquired: "2023-01-01",
-                      proceeds: 1_000, cost: 500, description: "lot \(index) qx")
+      TestSupport.row(
+        .a, sold: "2024-03-\(String(format: "%02d", index))", acquired: "2023-01-01",
+        proceeds: 1_000, cost: 500, description: "lot \(index) qx")
     }
     let pdf = try renderer.form8949(document(rows, year: 2024))
     XCTAssertEqual(try TestSupport.pageCount(of: pdf), 2)
@@ -94,8 +106,11 @@ final class PDFRendererTests: XCTestCase {
 
   func testLongTextIsWrappedOrShrunkNeverCut() throws {
     let description = "12,345.678901 sh VANGUARD TOTAL INTERNATIONAL STOCK INDEX FUND ADMIRAL"
-    let rows = [TestSupport.row(.a, sold: "2025-05-05", proceeds: 98_765_432_109,
-                                cost: 12_345_678_901, description: description)]
+    let rows = [
+      TestSupport.row(
+        .a, sold: "2025-05-05", proceeds: 98_765_432_109,
+        cost: 12_345_678_901, description: description)
+    ]
     let text = try TestSupport.text(of: try renderer.form8949(document(rows)), page: 1, raw: true)
     let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
     for word in description.split(separator: " ") {
@@ -106,8 +121,11 @@ final class PDFRendererTests: XCTestCase {
   }
 
   func testWholeDollarsPrintNoCents() throws {
-    let rows = [TestSupport.row(.a, sold: "2025-04-01", proceeds: 50_050, cost: 80_049,
-                                adjustment: 29_999, code: "W", description: "washed lot")]
+    let rows = [
+      TestSupport.row(
+        .a, sold: "2025-04-01", proceeds: 50_050, cost: 80_049,
+        adjustment: 29_999, code: "W", description: "washed lot")
+    ]
     let text = try TestSupport.text(
       of: try renderer.form8949(document(rows, wholeDollars: true)), page: 1)
     let line = text.split(separator: "\n").first { $0.contains("04/01/2025") } ?? ""
@@ -173,8 +191,9 @@ final class PDFRendererTests: XCTestCase {
 
   func testScheduleDPrintsLossesInsideThePreprintedParentheses() throws {
     let lines = [
-      ScheduleDLine(id: "1b", proceeds: Money(cents: 173_456), cost: Money(cents: 175_000),
-                    adjustment: Money(cents: 25_000), gainLoss: Money(cents: 23_456)),
+      ScheduleDLine(
+        id: "1b", proceeds: Money(cents: 173_456), cost: Money(cents: 175_000),
+        adjustment: Money(cents: 25_000), gainLoss: Money(cents: 23_456)),
       ScheduleDLine(id: "6", gainLoss: Money(cents: -500_000)),
       ScheduleDLine(id: "7", gainLoss: Money(cents: -476_544)),
       ScheduleDLine(id: "16", gainLoss: Money(cents: -476_544)),
@@ -182,8 +201,9 @@ final class PDFRendererTests: XCTestCase {
       ScheduleDLine(id: "21", gainLoss: Money(cents: -300_000)),
       ScheduleDLine(id: "22", answer: true),
     ]
-    let pdf = try renderer.scheduleD(lines: lines, taxYear: 2025, name: "Pat Q. Taxpayer",
-                                     ssn: "123-45-6789")
+    let pdf = try renderer.scheduleD(
+      lines: lines, taxYear: 2025, name: "Pat Q. Taxpayer",
+      ssn: "123-45-6789")
     let page1 = try TestSupport.text(of: pdf, page: 1)
     let page2 = try TestSupport.text(of: pdf, page: 2)
 
@@ -197,10 +217,12 @@ final class PDFRendererTests: XCTestCase {
   }
 
   func testScheduleDYesNoAnswersMarkTheirBox() throws {
-    let yes = try renderer.scheduleD(lines: [ScheduleDLine(id: "17", answer: true)],
-                                     taxYear: 2025, name: "N", ssn: "S")
-    let no = try renderer.scheduleD(lines: [ScheduleDLine(id: "17", answer: false)],
-                                    taxYear: 2025, name: "N", ssn: "S")
+    let yes = try renderer.scheduleD(
+      lines: [ScheduleDLine(id: "17", answer: true)],
+      taxYear: 2025, name: "N", ssn: "S")
+    let no = try renderer.scheduleD(
+      lines: [ScheduleDLine(id: "17", answer: false)],
+      taxYear: 2025, name: "N", ssn: "S")
     let yesLine = try line17(yes)
     let noLine = try line17(no)
     XCTAssertTrue(yesLine.yes.contains("X") && !yesLine.no.contains("X"), "\(yesLine)")

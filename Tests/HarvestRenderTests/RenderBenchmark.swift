@@ -23,8 +23,9 @@ final class RenderBenchmark: XCTestCase {
         costBasis: Money(cents: Int64(index) * 6_007 % 50_000_000),
         code: index % 17 == 0 ? "W" : "", adjustment: Money(cents: index % 17 == 0 ? 1_234 : 0))
     }
-    let document = Form8949Document(taxYear: 2025, name: "Bench Mark", ssn: "000-00-0000",
-                                    rows: rows)
+    let document = Form8949Document(
+      taxYear: 2025, name: "Bench Mark", ssn: "000-00-0000",
+      rows: rows)
     let pages = document.pages(rowsPerPage: 11).count
     var written = 0
     var samples: [String] = []
@@ -35,11 +36,13 @@ final class RenderBenchmark: XCTestCase {
     }
     let seconds = (clock.now - began) / .seconds(1)
     samples.append("peak RSS \(Self.peakResidentMegabytes()) MB")
-    FileHandle.standardError.write(Data("""
-      bench: \(count) rows, \(pages) pages, \(written / 1_000_000) MB PDF in \
-      \(String(format: "%.2f", seconds)) s = \(Int(Double(pages) / seconds)) pages/s; \
-      \(samples.joined(separator: ", "))\n
-      """.utf8))
+    FileHandle.standardError.write(
+      Data(
+        """
+        bench: \(count) rows, \(pages) pages, \(written / 1_000_000) MB PDF in \
+        \(String(format: "%.2f", seconds)) s = \(Int(Double(pages) / seconds)) pages/s; \
+        \(samples.joined(separator: ", "))\n
+        """.utf8))
     XCTAssertGreaterThan(written, 0)
   }
 

@@ -88,9 +88,11 @@ enum TestSupport {
   }
 
   /// A row with the given amounts in cents.
-  static func row(_ box: Form8949Box, sold: String, acquired: String = "2024-01-10",
-                  proceeds: Int64, cost: Int64, adjustment: Int64 = 0, code: String = "",
-                  description: String = "100 sh XYZ") -> Form8949Row {
+  static func row(
+    _ box: Form8949Box, sold: String, acquired: String = "2024-01-10",
+    proceeds: Int64, cost: Int64, adjustment: Int64 = 0, code: String = "",
+    description: String = "100 sh XYZ"
+  ) -> Form8949Row {
     Form8949Row(
       box: box, description: description,
       dateAcquired: acquired == "INHERITED" ? .inherited : .date(date(acquired)),

@@ -23,8 +23,9 @@ final class VisualComparisonTests: XCTestCase {
     guard TestSupport.which("pdftoppm") != nil else {
       throw XCTSkip("pdftoppm is not installed (poppler-utils)")
     }
-    try FileManager.default.createDirectory(atPath: outputDirectory,
-                                            withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      atPath: outputDirectory,
+      withIntermediateDirectories: true)
     let forms: [(year: Int, official: String, pick: (YearTemplates) -> FormTemplate)] = [
       (2024, "f8949-2024.pdf", \.form8949), (2025, "f8949-2025.pdf", \.form8949),
       (2024, "f1040sd-2024.pdf", \.scheduleD), (2025, "f1040sd-2025.pdf", \.scheduleD),
@@ -54,14 +55,18 @@ final class VisualComparisonTests: XCTestCase {
 
   private func rasterize(_ pdf: String, page: Int, as name: String) throws -> GrayImage {
     let prefix = outputDirectory + "/" + name
-    _ = try TestSupport.run("pdftoppm", [
-      "-r", "\(Self.resolution)", "-gray", "-f", "\(page)", "-l", "\(page)", "-singlefile",
-      pdf, prefix,
-    ])
-    _ = try? TestSupport.run("pdftoppm", [
-      "-r", "\(Self.resolution)", "-png", "-f", "\(page)", "-l", "\(page)", "-singlefile",
-      pdf, prefix,
-    ])
+    _ = try TestSupport.run(
+      "pdftoppm",
+      [
+        "-r", "\(Self.resolution)", "-gray", "-f", "\(page)", "-l", "\(page)", "-singlefile",
+        pdf, prefix,
+      ])
+    _ = try? TestSupport.run(
+      "pdftoppm",
+      [
+        "-r", "\(Self.resolution)", "-png", "-f", "\(page)", "-l", "\(page)", "-singlefile",
+        pdf, prefix,
+      ])
     let data = try Data(contentsOf: URL(fileURLWithPath: prefix + ".pgm"))
     try? FileManager.default.removeItem(atPath: prefix + ".pgm")
     return try XCTUnwrap(GrayImage(pgm: data), "\(name).pgm is not a PGM image")
@@ -69,7 +74,9 @@ final class VisualComparisonTests: XCTestCase {
 
   /// The share of ink with no ink of the other image nearby; writes a colour image of the
   /// difference: black where both agree, red only ours, blue only the official page.
-  private func compare(_ ours: GrayImage, _ theirs: GrayImage, difference: String) throws
+  private func compare(
+    _ ours: GrayImage, _ theirs: GrayImage, difference: String
+  ) throws
     -> Double
   {
     XCTAssertEqual(ours.width, theirs.width)

@@ -16,8 +16,9 @@ final class WholeDollarRoundingTests: XCTestCase {
   func testAFullyWashedRowStillNetsToZero() {
     // 500.50 − 800.49 + 299.99 = 0. Rounded: 501 and 800, so (g) = 800 − 501 = 299, not 300.
     let row = WholeDollarRounding.round(
-      TestSupport.row(.a, sold: "2025-04-01", proceeds: 50_050, cost: 80_049, adjustment: 29_999,
-                      code: "W"))
+      TestSupport.row(
+        .a, sold: "2025-04-01", proceeds: 50_050, cost: 80_049, adjustment: 29_999,
+        code: "W"))
 
     XCTAssertEqual(row.proceeds, Money(dollars: 501))
     XCTAssertEqual(row.costBasis, Money(dollars: 800))
@@ -28,8 +29,9 @@ final class WholeDollarRoundingTests: XCTestCase {
   func testAPartlyWashedRowRoundsItsAdjustment() {
     // 100.50 − 200.25 + 50.50 = −49.25; rounded 101 − 200 + 51 = −48.
     let row = WholeDollarRounding.round(
-      TestSupport.row(.a, sold: "2025-04-01", proceeds: 10_050, cost: 20_025, adjustment: 5_050,
-                      code: "W"))
+      TestSupport.row(
+        .a, sold: "2025-04-01", proceeds: 10_050, cost: 20_025, adjustment: 5_050,
+        code: "W"))
 
     XCTAssertEqual(row.adjustment, Money(dollars: 51))
     XCTAssertEqual(row.gainLoss, Money(dollars: -48))
