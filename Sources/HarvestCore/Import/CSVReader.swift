@@ -18,12 +18,23 @@ public struct CSVReader {
   }
 
   /// A syntax error in the CSV text itself.
+  ///
+  /// After text following a closing quote the reader skips the rest of that line, so the
+  /// caller may go on reading and collect further errors; after a quote that is never closed
+  /// the input is used up.
   public struct SyntaxError: Error, Sendable {
     /// The physical line (1-based) where the problem is.
     public var line: Int
-    /// What was found and what was expected.
+    /// The 0-based position of the field within its record.
+    public var field: Int
+    /// The offending text: the field from its opening quote, shortened.
+    public var found: String
+    /// What was expected instead.
     public var message: String
   }
+
+  /// The most bytes of a broken field quoted back in a syntax error.
+  static let quotedTextLimit = 80
 
   /// The whole input.
   public private(set) var bytes: [UInt8]
@@ -50,14 +61,17 @@ public struct CSVReader {
 
     while true {
       if position < count && bytes[position] == quote {
+        let quoteLine = line
         position += 1
         let start = position
         var escaped = false
         while true {
           guard position < count else {
+            let found = excerpt(from: start - 1, to: count)
             throw SyntaxError(
-              line: recordLine,
-              message: "a quoted field is never closed; expected a closing double quote")
+              line: quoteLine,
+              field: fields.count, found: found,
+              message: "a closing double quote; this quoted field runs to the end of the file")
           }
           let byte = bytes[position]
           if byte == quote {
@@ -85,9 +99,14 @@ public struct CSVReader {
           consumeLineBreak()
           return recordLine
         }
+        let errorLine = line
+        let found = excerpt(from: start - 1, to: endOfLine(from: position))
+        let field = fields.count - 1
+        skipRestOfLine()
         throw SyntaxError(
-          line: line,
-          message: "found text after a closing double quote; expected a comma or the end of the line")
+          line: errorLine, field: field, found: found,
+          message: "a comma or the end of the line after a closing double quote "
+            + "(a quote inside a quoted field is written twice)")
       }
 
       let start = position
@@ -99,13 +118,32 @@ public struct CSVReader {
       fields.append(Field(start: start, end: position, hasEscapedQuotes: false))
       guard position < count else { return recordLine }
       if bytes[position] == comma {
+        // A comma at the very end leaves one empty field, which the next pass appends.
         position += 1
-        if position == count { fields.append(Field(start: count, end: count, hasEscapedQuotes: false)) }
         continue
       }
       consumeLineBreak()
       return recordLine
     }
+  }
+
+  /// The offset of the next line break at or after `from`, or the end of the input.
+  private func endOfLine(from: Int) -> Int {
+    var index = from
+    while index < bytes.count && bytes[index] != 10 && bytes[index] != 13 { index += 1 }
+    return index
+  }
+
+  /// Moves past the rest of the current physical line and its line break.
+  private mutating func skipRestOfLine() {
+    position = endOfLine(from: position)
+    if position < bytes.count { consumeLineBreak() }
+  }
+
+  /// Up to `quotedTextLimit` bytes of the input as text, invalid UTF-8 shown as U+FFFD.
+  private func excerpt(from: Int, to: Int) -> String {
+    let end = Swift.min(to, from + CSVReader.quotedTextLimit)
+    return String(decoding: bytes[from..<end], as: UTF8.self)
   }
 
   private mutating func consumeLineBreak() {

@@ -29,22 +29,28 @@ public struct SimpleTable: Sendable {
     var rows: [Row] = []
     var errors: [InputError] = []
 
-    while true {
+    while errors.count < TradeFileReader.errorLimit {
       let line: Int
       do {
         guard let next = try reader.next(into: &fields) else { break }
         line = next
       } catch {
-        errors.append(InputError(file: file, line: error.line, column: nil, found: nil,
-                                 expected: error.message))
-        break
+        let name = header?[error.field]
+        errors.append(InputError(
+          file: file, line: error.line, column: name, found: error.found,
+          expected: error.message, columnNumber: name == nil ? error.field + 1 : nil))
+        continue
       }
       if fields.allSatisfy({ reader.isBlank($0) }) { continue }
       var texts: [String] = []
-      for field in fields {
+      for (index, field) in fields.enumerated() {
         guard let text = reader.trimmedText(of: field) else {
-          errors.append(InputError(file: file, line: line, column: nil, found: nil,
-                                   expected: "text in UTF-8; this line holds bytes that are not"))
+          let name = header?[index]
+          errors.append(InputError(
+            file: file, line: line, column: name,
+            found: String(decoding: reader.content(of: field), as: UTF8.self),
+            expected: "text in UTF-8; the bytes shown as \u{FFFD} are not UTF-8",
+            columnNumber: name == nil ? index + 1 : nil))
           break
         }
         texts.append(text)
@@ -58,8 +64,10 @@ public struct SimpleTable: Sendable {
           for (index, name) in names.enumerated()
           where required.contains(name) || optional.contains(name) {
             if map.values.contains(name) {
-              errors.append(InputError(file: file, line: line, column: name, found: nil,
-                                       expected: "each column named once in the header"))
+              errors.append(InputError(
+                file: file, line: line, column: nil, found: texts[index],
+                expected: "each column named once in the header", columnNumber: index + 1))
+              continue
             }
             map[index] = name
           }
@@ -76,7 +84,9 @@ public struct SimpleTable: Sendable {
         file: file, line: nil, column: nil, found: nil,
         expected: "a header line naming the columns " + required.joined(separator: ", ")))
     }
-    if !errors.isEmpty { throw InputErrors(errors) }
+    if !errors.isEmpty {
+      throw InputErrors(errors, truncated: errors.count >= TradeFileReader.errorLimit)
+    }
     return SimpleTable(file: file, rows: rows)
   }
 }

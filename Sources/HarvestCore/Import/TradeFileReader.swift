@@ -25,6 +25,10 @@ public struct TradeFileReader {
     decimals: 2, allowsDollarSign: true, limit: 1_000_000_000_000)
   /// The largest cost or proceeds of one trade: ten billion dollars, in cents.
   static let amountLimit: Int64 = 1_000_000_000_000
+  /// The most shares of one symbol bought in one account over the whole file, in units.
+  static let sharesHeldLimit: Int64 = 20_000_000_000 * Shares.scale
+  /// The bound on (sales + 1) × (costs + proceeds), in cents, that keeps every sum exact.
+  static let moneySumLimit: Int128 = 1 << 59
 
   private let file: String
   private var reader: CSVReader
@@ -48,6 +52,11 @@ public struct TradeFileReader {
     var indexes: [String: Int] = [:]
     var firstMandatory = 0
     subscript(_ name: String) -> Int? { indexes[name] }
+
+    /// The name of the column Harvest reads at `index`, if any.
+    func name(at index: Int) -> String? {
+      indexes.first(where: { $0.value == index })?.key
+    }
   }
 
   private mutating func readAll() throws(InputErrors) -> TradeBook {
@@ -56,35 +65,51 @@ public struct TradeFileReader {
     var accounts = NameTable()
     var symbols = NameTable()
     var trades: [Trade] = []
-    var footerLines: [Int] = []
+    var footerLines: [(line: Int, text: String)] = []
     var assetOfSymbol: [Int32: (AssetKind, Int)] = [:]
+    var firstUndecodedPreambleLine: Int?
 
-    while true {
+    while !truncated {
       let line: Int
       do {
         guard let next = try reader.next(into: &fields) else { break }
         line = next
       } catch {
-        report(InputError(file: file, line: error.line, column: nil, found: nil,
-                          expected: error.message))
-        break
+        reportSyntax(error, columns)
+        continue
       }
       if fields.allSatisfy({ reader.isBlank($0) }) { continue }
 
       guard let known = columns else {
         columns = headerColumns(fields, line: line)
+        if columns == nil && firstUndecodedPreambleLine == nil
+          && fields.contains(where: { reader.text(of: $0) == nil })
+        {
+          firstUndecodedPreambleLine = line
+        }
         continue
       }
       if isFooter(fields, known) {
-        footerLines.append(line)
+        let first = fields.indices.contains(known.firstMandatory)
+          ? fields[known.firstMandatory] : nil
+        let text = first.map { String(decoding: reader.content(of: $0), as: UTF8.self) } ?? ""
+        footerLines.append((line, text.trimmingSpaces))
         continue
       }
-      if let first = footerLines.first {
+      for footer in footerLines {
         report(InputError(
-          file: file, line: first, column: nil, found: nil,
+          file: file, line: footer.line, column: known.name(at: known.firstMandatory),
+          found: footer.text,
           expected: "a trade row; this line has only its first column filled, which is "
             + "allowed only in a footer after the last trade"))
-        footerLines.removeAll()
+      }
+      footerLines.removeAll()
+      if repeatsHeader(fields, known) {
+        report(InputError(
+          file: file, line: line, column: nil, found: nil,
+          expected: "a trade row; this line repeats the header line (were two files joined? "
+            + "keep one header)"))
+        continue
       }
       if let trade = parseRow(fields, line: line, known, &accounts, &symbols) {
         if let (kind, firstLine) = assetOfSymbol[trade.symbol], kind != trade.asset {
@@ -96,20 +121,85 @@ public struct TradeFileReader {
         }
         trades.append(trade)
       }
-      if truncated { break }
     }
 
-    if columns == nil && errors.isEmpty {
-      report(InputError(
-        file: file, line: nil, column: nil, found: nil,
-        expected: "a header line naming the columns "
-          + TradeFileReader.mandatoryColumns.joined(separator: ", ")
-          + "; no line names them all"))
-    }
+    if columns == nil && errors.isEmpty { reportMissingHeader(firstUndecodedPreambleLine) }
+    if errors.isEmpty { checkTotals(trades, accounts, symbols) }
     if !errors.isEmpty { throw InputErrors(errors, truncated: truncated) }
     assignDayOrdinals(&trades)
     return TradeBook(file: file, trades: trades, accounts: accounts, symbols: symbols,
-                     skippedFooterLines: footerLines)
+                     skippedFooterLines: footerLines.map(\.line))
+  }
+
+  private mutating func reportSyntax(_ error: CSVReader.SyntaxError, _ columns: Columns?) {
+    let name = columns?.name(at: error.field)
+    report(InputError(
+      file: file, line: error.line, column: name, found: error.found, expected: error.message,
+      columnNumber: name == nil ? error.field + 1 : nil))
+  }
+
+  private mutating func reportMissingHeader(_ undecodedLine: Int?) {
+    let bytes = reader.bytes
+    let names = TradeFileReader.mandatoryColumns.joined(separator: ", ")
+    if bytes.count >= 2 && (bytes[0], bytes[1]) == (0xFF, 0xFE)
+      || bytes.count >= 2 && (bytes[0], bytes[1]) == (0xFE, 0xFF)
+    {
+      report(InputError(
+        file: file, line: 1, column: nil, found: nil,
+        expected: "text in UTF-8; this file is in UTF-16 (save it as CSV UTF-8)"))
+    } else if let undecodedLine {
+      report(InputError(
+        file: file, line: undecodedLine, column: nil, found: nil,
+        expected: "text in UTF-8 and a header line naming the columns \(names); this line "
+          + "holds bytes that are not UTF-8 and no line names every column"))
+    } else {
+      report(InputError(
+        file: file, line: nil, column: nil, found: nil,
+        expected: "a header line naming the columns \(names); no line names them all"))
+    }
+  }
+
+  /// Bounds the sums the engine and the forms compute, so that no arithmetic reachable
+  /// from input can overflow: shares held per account and symbol, and every sum of money.
+  ///
+  /// Money: a sale's disallowed losses are at most the basis it sells plus its proceeds,
+  /// and the basis held at any time is at most all costs plus all proceeds so far, so every
+  /// sum on the forms is at most (sales + 1) × 2 × (costs + proceeds).
+  private mutating func checkTotals(
+    _ trades: [Trade], _ accounts: NameTable, _ symbols: NameTable
+  ) {
+    struct Key: Hashable {
+      var account: Int32
+      var symbol: Int32
+    }
+    var bought: [Key: Int64] = [:]
+    var sales: Int128 = 0
+    var volume: Int128 = 0
+    for trade in trades {
+      volume += Int128(trade.amount.cents.magnitude)
+      if trade.action == .sell {
+        sales += 1
+      } else {
+        let key = Key(account: trade.account, symbol: trade.symbol)
+        let total = bought[key, default: 0] + trade.quantity.units
+        guard total <= TradeFileReader.sharesHeldLimit else {
+          report(InputError(
+            file: file, line: trade.line, column: "quantity", found: trade.quantity.description,
+            expected: "at most 20,000,000,000 shares of \(symbols[trade.symbol]) bought in "
+              + "account \(accounts[trade.account]) over the whole file; this buy passes that"))
+          return
+        }
+        bought[key] = total
+      }
+      guard (sales + 1) * volume <= TradeFileReader.moneySumLimit else {
+        report(InputError(
+          file: file, line: trade.line, column: nil, found: nil,
+          expected: "a file whose costs and proceeds, added up and multiplied by its number "
+            + "of sales, stay below 2^59 cents, so every sum on the forms is exact; "
+            + "the trades up to this line pass that"))
+        return
+      }
+    }
   }
 
   private mutating func report(_ error: InputError) {
@@ -123,31 +213,49 @@ public struct TradeFileReader {
   /// Returns the columns when this line names every mandatory one, else nil (a preamble line).
   private mutating func headerColumns(_ fields: [CSVReader.Field], line: Int) -> Columns? {
     var found = Columns()
-    var duplicates: [String] = []
+    var duplicates: [(name: String, text: String, index: Int)] = []
     for (index, field) in fields.enumerated() {
-      guard let name = reader.trimmedText(of: field)?.lowercased(), !name.isEmpty else { continue }
+      guard let text = reader.trimmedText(of: field) else { continue }
+      let name = text.lowercased()
       let known = TradeFileReader.mandatoryColumns.contains(name)
         || TradeFileReader.optionalColumns.contains(name)
       guard known else { continue }
-      if found.indexes[name] != nil { duplicates.append(name) }
-      found.indexes[name] = index
+      if found.indexes[name] != nil {
+        duplicates.append((name, text, index))
+      } else {
+        found.indexes[name] = index
+      }
     }
-    guard TradeFileReader.mandatoryColumns.allSatisfy({ found.indexes[$0] != nil }) else {
-      return nil
+    let positions = TradeFileReader.mandatoryColumns.compactMap { found.indexes[$0] }
+    guard positions.count == TradeFileReader.mandatoryColumns.count,
+      let first = positions.min()
+    else { return nil }
+    found.firstMandatory = first
+    for duplicate in duplicates {
+      let earlier = (found.indexes[duplicate.name] ?? 0) + 1
+      report(InputError(
+        file: file, line: line, column: nil, found: duplicate.text,
+        expected: "each column named once in the header; '\(duplicate.name)' is already "
+          + "column \(earlier)", columnNumber: duplicate.index + 1))
     }
-    for name in duplicates {
-      report(InputError(file: file, line: line, column: name, found: nil,
-                        expected: "each column named once in the header; '\(name)' appears twice"))
-    }
-    found.firstMandatory = TradeFileReader.mandatoryColumns.compactMap { found.indexes[$0] }.min()!
     return found
   }
 
   private func isFooter(_ fields: [CSVReader.Field], _ columns: Columns) -> Bool {
     for name in TradeFileReader.mandatoryColumns {
-      let index = columns.indexes[name]!
+      guard let index = columns[name] else { continue }
       if index == columns.firstMandatory { continue }
       if index < fields.count && !reader.isBlank(fields[index]) { return false }
+    }
+    return true
+  }
+
+  /// True when a line after the header names the mandatory columns again.
+  private func repeatsHeader(_ fields: [CSVReader.Field], _ columns: Columns) -> Bool {
+    for name in TradeFileReader.mandatoryColumns {
+      guard let index = columns[name], index < fields.count,
+        reader.trimmedText(of: fields[index])?.lowercased() == name
+      else { return false }
     }
     return true
   }
@@ -163,12 +271,34 @@ public struct TradeFileReader {
   private mutating func text(_ row: Row, _ column: String) -> String? {
     guard let index = row.columns[column] else { return nil }
     guard index < row.fields.count else { return "" }
-    guard let text = reader.trimmedText(of: row.fields[index]) else {
-      report(InputError(file: file, line: row.line, column: column, found: nil,
-                        expected: "text in UTF-8; this field holds bytes that are not UTF-8"))
+    let field = row.fields[index]
+    guard let text = reader.trimmedText(of: field) else {
+      let shown = String(decoding: reader.content(of: field), as: UTF8.self)
+      report(InputError(file: file, line: row.line, column: column, found: shown,
+                        expected: "text in UTF-8; the bytes shown as \u{FFFD} are not UTF-8 "
+                          + "(save the file as CSV UTF-8)"))
       return nil
     }
     return text
+  }
+
+  /// A name or description: trimmed text on one line, with no control characters, since it
+  /// is printed in messages, CSV cells and form lines. Empty when the column is absent; nil
+  /// (with the error reported) when the text is not valid.
+  private mutating func oneLineText(_ row: Row, _ column: String) -> String? {
+    guard let value = text(row, column) else { return row.columns[column] == nil ? "" : nil }
+    guard value.unicodeScalars.contains(where: TradeFileReader.isControl) else { return value }
+    fail(row, column, value, "text on one line without control characters")
+    return nil
+  }
+
+  /// C0 and C1 control characters, DEL, line and paragraph separators and the characters
+  /// that override the direction of text.
+  static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0..<32, 0x7F...0x9F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069: return true
+    default: return false
+    }
   }
 
   private mutating func fail(_ row: Row, _ column: String, _ found: String?, _ expected: String) {
@@ -209,8 +339,10 @@ public struct TradeFileReader {
       fail(row, "date", dateText, "a real calendar date written YYYY-MM-DD")
     }
 
-    let accountName = text(row, "account") ?? ""
-    if accountName.isEmpty { fail(row, "account", nil, "an account name; the field is empty") }
+    let accountName = oneLineText(row, "account")
+    if accountName?.isEmpty == true {
+      fail(row, "account", nil, "an account name; the field is empty")
+    }
 
     let actionText = text(row, "action") ?? ""
     var action: TradeAction?
@@ -223,28 +355,32 @@ public struct TradeFileReader {
       fail(row, "action", actionText, "buy or sell" + note)
     }
 
-    let symbolName = (text(row, "symbol") ?? "").uppercased()
-    if symbolName.isEmpty { fail(row, "symbol", nil, "a symbol; the field is empty") }
+    let symbolName = oneLineText(row, "symbol")?.uppercased()
+    if symbolName?.isEmpty == true { fail(row, "symbol", nil, "a symbol; the field is empty") }
 
     let quantityUnits = number(row, "quantity", Self.quantityRules,
                                what: "a number of shares greater than zero")
     if let units = quantityUnits, units <= 0 {
-      fail(row, "quantity", text(row, "quantity"), "a number of shares greater than zero")
+      fail(row, "quantity", text(row, "quantity"),
+           units == 0 ? "a number of shares greater than zero"
+             : "a number of shares greater than zero (a sale is a sell row with a positive "
+               + "quantity)")
     }
     let priceMicros = number(row, "price", Self.priceRules,
                              what: "a price per share of zero or more")
     if let micros = priceMicros, micros < 0 {
-      fail(row, "price", text(row, "price"), "a price per share of zero or more")
+      fail(row, "price", text(row, "price"),
+           "a price per share of zero or more; a price cannot be negative")
     }
     var feeCents: Int64? = 0
     if let raw = text(row, "fees"), !raw.isEmpty {
       feeCents = number(row, "fees", Self.moneyRules, what: "fees in dollars of zero or more")
       if let cents = feeCents, cents < 0 {
-        fail(row, "fees", raw, "fees in dollars of zero or more")
+        fail(row, "fees", raw, "fees in dollars of zero or more; a rebate is not a fee")
       }
     }
 
-    let lotText = text(row, "lot") ?? ""
+    let lotText = oneLineText(row, "lot") ?? ""
     var selector = LotSelector.firstInFirstOut
     var lotName: String?
     if !lotText.isEmpty {
@@ -292,13 +428,23 @@ public struct TradeFileReader {
       }
     }
 
-    let description = text(row, "description").flatMap { $0.isEmpty ? nil : $0 }
+    let descriptionText = oneLineText(row, "description") ?? ""
+    let description = descriptionText.isEmpty ? nil : descriptionText
     let routing = parseRouting(row)
 
     guard errors.count + (truncated ? 1 : 0) == errorsBefore, let date, let action,
+      let accountName, let symbolName,
       let quantityUnits, let priceMicros, let feeCents, let routing
     else { return nil }
 
+    // Checked before `Price.extended`, whose conversion back to 64 bits would trap.
+    let gross = Int128(quantityUnits) * Int128(priceMicros)
+    let grossLimit = Int128(Self.amountLimit) * Int128(Shares.scale) * Int128(Price.scale) / 100
+    guard gross <= grossLimit else {
+      fail(row, "quantity", text(row, "quantity"),
+           "a trade worth at most $10,000,000,000.00; quantity × price is larger")
+      return nil
+    }
     let quantity = Shares(units: quantityUnits)
     let price = Price(micros: priceMicros)
     let fees = Money(cents: feeCents)
@@ -308,8 +454,8 @@ public struct TradeFileReader {
     case .sell: amount = price.extended(quantity, plus: -fees)
     }
     guard amount.cents.magnitude <= UInt64(Self.amountLimit) else {
-      fail(row, "quantity", text(row, "quantity"),
-           "a trade worth at most $10,000,000,000.00; quantity × price is larger")
+      fail(row, action == .buy ? "fees" : "quantity", text(row, "fees"),
+           "a trade worth at most $10,000,000,000.00 with its fees")
       return nil
     }
 
