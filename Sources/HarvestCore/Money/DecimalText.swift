@@ -83,7 +83,8 @@ public enum DecimalText {
         if inFraction {
           fractionDigits += 1
           guard fractionDigits <= rules.decimals else {
-            if digit == 0 && allZeros(input, from: index, to: end) { continue }
+            // Trailing zeros are accepted; stop here so a long run of them costs one scan.
+            if digit == 0 && allZeros(input, from: index, to: end) { break }
             throw .tooManyDecimals(allowed: rules.decimals)
           }
           fraction = fraction * 10 + digit
