@@ -40,6 +40,14 @@ public enum HarvestCommand {
           return 0
         }
         return try ReportCommand(options: ReportOptions(parsed), log: log).run()
+      case "plan":
+        let parsed = try ParsedOptions(rest, accepting: PlanOptions.specs)
+        if parsed.wantsHelp {
+          print(ParsedOptions.help(usage: PlanCommand.usage, summary: PlanCommand.summary,
+                                   specs: PlanOptions.specs))
+          return 0
+        }
+        return try PlanCommand(options: PlanOptions(parsed), log: log).run()
       default:
         throw UsageError("unknown command '\(command)'; expected report or plan")
       }
