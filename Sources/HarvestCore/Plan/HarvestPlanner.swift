@@ -26,8 +26,15 @@ public enum HarvestPlanner {
     var warnings: [String] = []
     let later = book.trades.count - history.trades.count
     if later > 0 {
-      warnings.append("\(book.file): ignored \(later) trades dated after \(date); the plan "
+      warnings.append("\(book.file): ignored \(later) trade(s) dated after \(date); the plan "
         + "uses the history up to its date")
+    }
+    let windowEnd = date.adding(days: WashSaleEngine.windowDays)
+    let soon = book.trades.filter { $0.action == .buy && $0.date > date && $0.date <= windowEnd }
+    if let first = soon.first {
+      warnings.append("\(book.file):\(first.line): \(soon.count) purchase(s) in the 30 days "
+        + "after \(date) are in the file; they would wash planned sales of the same or "
+        + "identical symbols, which this plan does not check")
     }
 
     let reportOptions = YearReportBuilder.Options(
