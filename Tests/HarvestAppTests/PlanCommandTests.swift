@@ -9,7 +9,9 @@ final class PlanCommandTests: XCTestCase {
   override func setUpWithError() throws {
     folder = NSTemporaryDirectory() + "plan-command-\(UUID().uuidString)"
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    try write("trades.csv", """
+    try write(
+      "trades.csv",
+      """
       date,account,action,symbol,quantity,price,fees,lot
       2025-03-03,Brokerage,buy,XYZ,100,50,0,
 
@@ -38,7 +40,9 @@ final class PlanCommandTests: XCTestCase {
       "--date", "2025-12-15", "--ordinary-rate", "24", "--out", folder + "/out",
     ])
     XCTAssertEqual(status, 0)
-    XCTAssertEqual(read("plan-summary.csv"), """
+    XCTAssertEqual(
+      read("plan-summary.csv"),
+      """
       item,amount
       realized_short_term,0.00
       realized_long_term,0.00
@@ -47,13 +51,17 @@ final class PlanCommandTests: XCTestCase {
       carried_forward,0.00
 
       """)
-    XCTAssertEqual(read("harvest-plan.csv"), """
+    XCTAssertEqual(
+      read("harvest-plan.csv"),
+      """
       account,symbol,lot_date,shares,basis,value,loss,term,days_to_long_term,washed_by,recommended
       Brokerage,XYZ,2025-03-03,100,5000.00,2000.00,3000.00,short,79,,yes
 
       """)
     XCTAssertEqual(read("do-not-buy.csv"), "symbol,safe_date,substitute\nXYZ,2026-01-15,\n")
-    XCTAssertEqual(read("recommended-sales.csv"), """
+    XCTAssertEqual(
+      read("recommended-sales.csv"),
+      """
       date,account,action,symbol,quantity,price,fees,lot
       2025-12-15,Brokerage,sell,XYZ,100,20.00,0.00,2025-03-03
 

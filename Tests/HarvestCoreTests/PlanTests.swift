@@ -17,14 +17,17 @@ final class PlanTests: XCTestCase {
     for account in accounts { byName[account.name] = account }
     var priceList: [String: Price] = [:]
     for (symbol, text) in prices {
-      priceList[symbol] = Price(micros: try DecimalText.parse(
-        text, .init(decimals: 6, allowsDollarSign: false, limit: .max / 2)))
+      priceList[symbol] = Price(
+        micros: try DecimalText.parse(
+          text, .init(decimals: 6, allowsDollarSign: false, limit: .max / 2)))
     }
-    return try HarvestPlanner.plan(book, HarvestPlanSettings(
-      date: planDate, prices: priceList, filingStatus: status, accounts: byName,
-      identicalGroups: identical, substitutes: substitutes,
-      ordinaryRate: ordinaryRate.flatMap { TaxRate(percent: $0) },
-      longTermRate: longTermRate.flatMap { TaxRate(percent: $0) }))
+    return try HarvestPlanner.plan(
+      book,
+      HarvestPlanSettings(
+        date: planDate, prices: priceList, filingStatus: status, accounts: byName,
+        identicalGroups: identical, substitutes: substitutes,
+        ordinaryRate: ordinaryRate.flatMap { TaxRate(percent: $0) },
+        longTermRate: longTermRate.flatMap { TaxRate(percent: $0) }))
   }
 
   /// Appends the plan's recommended-sales.csv to the trades and builds the year's report.
@@ -33,7 +36,9 @@ final class PlanTests: XCTestCase {
     identical: [String: String] = [:]
   ) throws -> YearReport {
     let sales = String(decoding: PlanCSV.recommendedSales(plan), as: UTF8.self)
-    let appended = header + rows + sales.split(separator: "\n").dropFirst()
+    let appended =
+      header + rows
+      + sales.split(separator: "\n").dropFirst()
       .map { $0 + "\n" }.joined()
     return try makeReport(appended, year: 2025, accounts: accounts, identical: identical)
   }
@@ -64,7 +69,9 @@ final class PlanTests: XCTestCase {
     XCTAssertEqual(result.recommendedLongTermLoss, .zero)
     XCTAssertEqual(result.estimatedTaxSaved, money("720.00"))
     XCTAssertEqual(result.carriedForward, .zero)
-    XCTAssertEqual(String(decoding: PlanCSV.summary(result), as: UTF8.self), """
+    XCTAssertEqual(
+      String(decoding: PlanCSV.summary(result), as: UTF8.self),
+      """
       item,amount
       realized_short_term,0.00
       realized_long_term,0.00
@@ -73,7 +80,9 @@ final class PlanTests: XCTestCase {
       carried_forward,0.00
 
       """)
-    XCTAssertEqual(String(decoding: PlanCSV.recommendedSales(result), as: UTF8.self), """
+    XCTAssertEqual(
+      String(decoding: PlanCSV.recommendedSales(result), as: UTF8.self),
+      """
       date,account,action,symbol,quantity,price,fees,lot
       2025-12-15,Brokerage,sell,XYZ,100,20.00,0.00,2025-03-03
 
@@ -83,8 +92,9 @@ final class PlanTests: XCTestCase {
   func testWithoutRatesTheSavingIsEmpty() throws {
     let result = try plan("2025-03-03,Brokerage,buy,XYZ,100,50,0,\n", prices: ["XYZ": "20"])
     XCTAssertNil(result.estimatedTaxSaved)
-    XCTAssertTrue(String(decoding: PlanCSV.summary(result), as: UTF8.self)
-      .contains("estimated_tax_saved,\n"))
+    XCTAssertTrue(
+      String(decoding: PlanCSV.summary(result), as: UTF8.self)
+        .contains("estimated_tax_saved,\n"))
   }
 
   // MARK: Wash checks
@@ -97,8 +107,9 @@ final class PlanTests: XCTestCase {
       2025-12-05,IRA,buy,XYZ,10,21,0,
 
       """
-    let result = try plan(rows, prices: ["XYZ": "20"],
-                          accounts: [Account(name: "IRA", kind: .ira)])
+    let result = try plan(
+      rows, prices: ["XYZ": "20"],
+      accounts: [Account(name: "IRA", kind: .ira)])
 
     XCTAssertEqual(result.lots.count, 1)
     let lot = result.lots[0]
@@ -126,9 +137,13 @@ final class PlanTests: XCTestCase {
     XCTAssertEqual(result.lots.map(\.lotDate), [date("2025-02-03"), date("2025-12-01")])
     XCTAssertEqual(result.lots.map(\.recommended), [true, true])
     XCTAssertEqual(result.lots.map(\.isWashed), [false, false])
-    XCTAssertEqual(result.sales, [PlannedSale(
-      date: planDate, account: "Brokerage", symbol: "XYZ", shares: Shares(whole: 150),
-      price: Price(micros: 20_000_000), lotDate: nil)])
+    XCTAssertEqual(
+      result.sales,
+      [
+        PlannedSale(
+          date: planDate, account: "Brokerage", symbol: "XYZ", shares: Shares(whole: 150),
+          price: Price(micros: 20_000_000), lotDate: nil)
+      ])
     XCTAssertEqual(result.recommendedShortTermLoss, money("3500.00"))
     XCTAssertEqual(result.carriedForward, money("500.00"))
 
@@ -145,8 +160,9 @@ final class PlanTests: XCTestCase {
       2025-12-01,Spouse,buy,XYZ,50,30,0,
 
       """
-    let result = try plan(rows, prices: ["XYZ": "20"], status: .marriedFilingJointly,
-                          accounts: [Account(name: "Spouse", owner: .spouse)])
+    let result = try plan(
+      rows, prices: ["XYZ": "20"], status: .marriedFilingJointly,
+      accounts: [Account(name: "Spouse", owner: .spouse)])
     let february = try XCTUnwrap(result.lots.first { $0.account == "Brokerage" })
     XCTAssertFalse(february.recommended)
     XCTAssertEqual(PlanCSV.washedByText(february), "Spouse 2025-12-01")
@@ -168,16 +184,19 @@ final class PlanTests: XCTestCase {
     XCTAssertFalse(voo.recommended)
 
     let outside = inside.replacingOccurrences(of: "2025-11-15", with: "2025-11-14")
-    let clean = try plan(outside, prices: ["VOO": "400", "IVV": "440"], identical: identical,
-                         substitutes: ["VOO": "VTI"])
+    let clean = try plan(
+      outside, prices: ["VOO": "400", "IVV": "440"], identical: identical,
+      substitutes: ["VOO": "VTI"])
     let harvested = try XCTUnwrap(clean.lots.first { $0.symbol == "VOO" })
     XCTAssertFalse(harvested.isWashed)
     XCTAssertTrue(harvested.recommended)
     XCTAssertEqual(harvested.loss, money("1000.00"))
-    XCTAssertEqual(clean.doNotBuy, [
-      DoNotBuyEntry(symbol: "IVV", safeDate: date("2026-01-15"), substitute: nil),
-      DoNotBuyEntry(symbol: "VOO", safeDate: date("2026-01-15"), substitute: "VTI"),
-    ])
+    XCTAssertEqual(
+      clean.doNotBuy,
+      [
+        DoNotBuyEntry(symbol: "IVV", safeDate: date("2026-01-15"), substitute: nil),
+        DoNotBuyEntry(symbol: "VOO", safeDate: date("2026-01-15"), substitute: "VTI"),
+      ])
   }
 
   // MARK: Holding period
@@ -191,8 +210,9 @@ final class PlanTests: XCTestCase {
     XCTAssertEqual(lot.daysToLongTerm, 20)
     XCTAssertTrue(lot.needsCaution)
     let table = PlanTable.text(result, filingStatus: .single)
-    XCTAssertTrue(table.contains("XYZ 2025-01-03 is long-term from 2026-01-04 (20 days)"),
-                  table)
+    XCTAssertTrue(
+      table.contains("XYZ 2025-01-03 is long-term from 2026-01-04 (20 days)"),
+      table)
   }
 
   // MARK: Ordering, target and agreement with the report
@@ -212,8 +232,9 @@ final class PlanTests: XCTestCase {
       2025-05-01,Joint,buy,GHI,50,70,0,
 
       """
-    let result = try plan(rows, prices: ["DEF": "60", "XYZ": "25", "GHI": "50"],
-                          ordinaryRate: "24", longTermRate: "15")
+    let result = try plan(
+      rows, prices: ["DEF": "60", "XYZ": "25", "GHI": "50"],
+      ordinaryRate: "24", longTermRate: "15")
 
     XCTAssertEqual(result.realizedShortTerm, money("2000.00"))
     XCTAssertEqual(result.targetLoss, money("5000.00"))
@@ -264,8 +285,9 @@ final class PlanTests: XCTestCase {
 
   func testPriceListRejectsABadPriceWithItsLine() {
     let messages = inputErrors {
-      _ = try PriceListReader.read(bytes: Array("symbol,price\nXYZ,abc\n".utf8),
-                                   file: "prices.csv")
+      _ = try PriceListReader.read(
+        bytes: Array("symbol,price\nXYZ,abc\n".utf8),
+        file: "prices.csv")
     }
     XCTAssertEqual(messages.first?.hasPrefix("prices.csv:2: column 'price'"), true)
   }

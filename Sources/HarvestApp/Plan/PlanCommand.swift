@@ -34,9 +34,10 @@ struct PlanCommand {
     log.info("\(plan.lots.count) candidate lots, \(plan.sales.count) recommended sales")
     log.info("Wrote \(outcome.files.joined(separator: ", ")) to \(options.outPath)")
     if !plan.sales.isEmpty {
-      log.info("recommended-sales.csv has the columns "
-        + PlanCSV.salesHeader.joined(separator: ",")
-        + "; append its rows under a header with the same columns once the sales are made")
+      log.info(
+        "recommended-sales.csv has the columns "
+          + PlanCSV.salesHeader.joined(separator: ",")
+          + "; append its rows under a header with the same columns once the sales are made")
     }
     return 0
   }
@@ -72,8 +73,9 @@ struct PlanCommand {
       }
       settings.shortTermCarryover = record.shortTermCarryover
       settings.longTermCarryover = record.longTermCarryover
-      log.info("Carryover from \(path): short-term \(record.shortTermCarryover), "
-        + "long-term \(record.longTermCarryover)")
+      log.info(
+        "Carryover from \(path): short-term \(record.shortTermCarryover), "
+          + "long-term \(record.longTermCarryover)")
     } else {
       settings.shortTermCarryover = options.shortCarryover ?? .zero
       settings.longTermCarryover = options.longCarryover ?? .zero

@@ -3,20 +3,32 @@ import HarvestCore
 /// The options of `harvest plan`, checked and converted.
 struct PlanOptions {
   static let specs: [OptionSpec] = [
-    .value("trades", "FILE", "Trades file: date,account,action,symbol,quantity,price,fees (required)."),
-    .value("accounts", "FILE", "Accounts file: account,kind,owner[,broker]; unlisted accounts are yours and taxable."),
+    .value(
+      "trades", "FILE",
+      "Trades file: date,account,action,symbol,quantity,price,fees (required)."),
+    .value(
+      "accounts", "FILE",
+      "Accounts file: account,kind,owner[,broker]; unlisted accounts are yours and taxable."),
     .value("identical", "FILE", "Substantially identical symbols: symbol,group."),
     .value("prices", "FILE", "Closing prices on --date: symbol,price (required)."),
-    .value("date", "YYYY-MM-DD", "The day the sales would happen (required); later trades are ignored."),
+    .value(
+      "date", "YYYY-MM-DD",
+      "The day the sales would happen (required); later trades are ignored."),
     .value("filing-status", "STATUS", "single (default), mfj, mfs, hoh or qss."),
-    .value("prior", "DIR", "Last year's report folder; its carryover.json supplies both carryovers."),
+    .value(
+      "prior", "DIR",
+      "Last year's report folder; its carryover.json supplies both carryovers."),
     .value("short-carryover", "AMOUNT", "Short-term loss carried in, as a positive amount."),
     .value("long-carryover", "AMOUNT", "Long-term loss carried in, as a positive amount."),
     .value("ordinary-rate", "PCT", "Marginal rate on ordinary income, such as 24."),
     .value("long-term-rate", "PCT", "Rate on long-term gains, such as 15."),
     .value("substitutes", "FILE", "Similar but not identical holdings: symbol,substitute."),
-    .value("holding-period", "RULE", "Replacement shares' holding period: tacked (default) or original."),
-    .value("out", "DIR", "Output folder (default Output/plan-DATE); must be new or empty unless --force."),
+    .value(
+      "holding-period", "RULE",
+      "Replacement shares' holding period: tacked (default) or original."),
+    .value(
+      "out", "DIR",
+      "Output folder (default Output/plan-DATE); must be new or empty unless --force."),
     .flag("force", "Replace an earlier Harvest plan in the output folder."),
   ]
 
@@ -59,8 +71,9 @@ struct PlanOptions {
     shortCarryover = try PlanOptions.carryover(parsed, "short-carryover")
     longCarryover = try PlanOptions.carryover(parsed, "long-carryover")
     if priorPath != nil && (shortCarryover != nil || longCarryover != nil) {
-      throw UsageError("--prior supplies the carryovers; give either --prior or "
-        + "--short-carryover/--long-carryover, not both")
+      throw UsageError(
+        "--prior supplies the carryovers; give either --prior or "
+          + "--short-carryover/--long-carryover, not both")
     }
     ordinaryRate = try PlanOptions.rate(parsed, "ordinary-rate")
     longTermRate = try PlanOptions.rate(parsed, "long-term-rate")
@@ -80,8 +93,9 @@ struct PlanOptions {
     guard let text = parsed.value(name) else { return nil }
     let rules = DecimalText.Rules(decimals: 2, allowsDollarSign: true, limit: 100_000_000_000_000)
     guard let cents = try? DecimalText.parse(text, rules), cents >= 0 else {
-      throw UsageError("--\(name): found '\(text)'; expected the loss carried in as a positive "
-        + "amount in dollars such as 5000")
+      throw UsageError(
+        "--\(name): found '\(text)'; expected the loss carried in as a positive "
+          + "amount in dollars such as 5000")
     }
     return Money(cents: cents)
   }
@@ -89,8 +103,9 @@ struct PlanOptions {
   private static func rate(_ parsed: ParsedOptions, _ name: String) throws(UsageError) -> TaxRate? {
     guard let text = parsed.value(name) else { return nil }
     guard let rate = TaxRate(percent: text) else {
-      throw UsageError("--\(name): found '\(text)'; expected a percentage from 0 to 100 "
-        + "with at most two decimals, such as 24")
+      throw UsageError(
+        "--\(name): found '\(text)'; expected a percentage from 0 to 100 "
+          + "with at most two decimals, such as 24")
     }
     return rate
   }

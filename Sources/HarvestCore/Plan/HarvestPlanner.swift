@@ -26,15 +26,17 @@ public enum HarvestPlanner {
     var warnings: [String] = []
     let later = book.trades.count - history.trades.count
     if later > 0 {
-      warnings.append("\(book.file): ignored \(later) trade(s) dated after \(date); the plan "
-        + "uses the history up to its date")
+      warnings.append(
+        "\(book.file): ignored \(later) trade(s) dated after \(date); the plan "
+          + "uses the history up to its date")
     }
     let windowEnd = date.adding(days: WashSaleEngine.windowDays)
     let soon = book.trades.filter { $0.action == .buy && $0.date > date && $0.date <= windowEnd }
     if let first = soon.first {
-      warnings.append("\(book.file):\(first.line): \(soon.count) purchase(s) in the 30 days "
-        + "after \(date) are in the file; they would wash planned sales of the same or "
-        + "identical symbols, which this plan does not check")
+      warnings.append(
+        "\(book.file):\(first.line): \(soon.count) purchase(s) in the 30 days "
+          + "after \(date) are in the file; they would wash planned sales of the same or "
+          + "identical symbols, which this plan does not check")
     }
 
     let reportOptions = YearReportBuilder.Options(
@@ -42,14 +44,17 @@ public enum HarvestPlanner {
       identicalGroups: settings.identicalGroups, convention: settings.convention)
     let soFar = try YearReportBuilder.build(history, reportOptions)
     let before = schedule(soFar.rows, settings)
-    let engine = try WashSaleEngine.run(history, WashSaleEngine.Configuration(
-      accounts: settings.accounts, identicalGroups: settings.identicalGroups,
-      convention: settings.convention, snapshotDay: date))
+    let engine = try WashSaleEngine.run(
+      history,
+      WashSaleEngine.Configuration(
+        accounts: settings.accounts, identicalGroups: settings.identicalGroups,
+        convention: settings.convention, snapshotDay: date))
 
     var survey = LotSurvey(history: history, engine: engine, settings: settings)
     for symbol in survey.unpricedSymbols {
-      warnings.append("no price for \(symbol) in the prices file: its lots are left out of "
-        + "the plan, never guessed")
+      warnings.append(
+        "no price for \(symbol) in the prices file: its lots are left out of "
+          + "the plan, never guessed")
     }
     let lossLimit = settings.filingStatus.capitalLossLimit
     let line7 = before.amount("7") ?? .zero
@@ -67,8 +72,9 @@ public enum HarvestPlanner {
 
     let saved = TaxSavingsEstimate.saved(
       from: TaxSavingsEstimate(shortTerm: line7, longTerm: line15, lossLimit: lossLimit),
-      to: TaxSavingsEstimate(shortTerm: plannedShort, longTerm: plannedLong,
-                             lossLimit: lossLimit),
+      to: TaxSavingsEstimate(
+        shortTerm: plannedShort, longTerm: plannedLong,
+        lossLimit: lossLimit),
       ordinaryRate: settings.ordinaryRate, longTermRate: settings.longTermRate)
 
     return HarvestPlan(
@@ -84,13 +90,16 @@ public enum HarvestPlanner {
       warnings: warnings)
   }
 
-  private static func schedule(_ rows: [Form8949Row], _ settings: HarvestPlanSettings)
+  private static func schedule(
+    _ rows: [Form8949Row], _ settings: HarvestPlanSettings
+  )
     -> ScheduleD
   {
-    ScheduleD.compute(ScheduleDInput(
-      rows: rows, filingStatus: settings.filingStatus,
-      shortTermCarryover: settings.shortTermCarryover,
-      longTermCarryover: settings.longTermCarryover))
+    ScheduleD.compute(
+      ScheduleDInput(
+        rows: rows, filingStatus: settings.filingStatus,
+        shortTermCarryover: settings.shortTermCarryover,
+        longTermCarryover: settings.longTermCarryover))
   }
 
   /// The report's view of the planned sales: the year's rows with the sales appended to
@@ -118,12 +127,14 @@ public enum HarvestPlanner {
       let ordinal = ordinals[position, default: 0]
       ordinals[position] = ordinal + 1
       let asset = history.trades.first { $0.symbol == symbol }?.asset ?? .security
-      book.trades.append(Trade(
-        line: firstLine + offset, date: sale.date, account: account, action: .sell,
-        symbol: symbol, quantity: sale.shares, price: sale.price, fees: .zero,
-        amount: sale.proceeds, selector: sale.lotDate.map { .purchasedOn($0) } ?? .firstInFirstOut,
-        form: asset.isDigitalAsset ? .form1099DA : .form1099B, asset: asset,
-        dayOrdinal: ordinal))
+      book.trades.append(
+        Trade(
+          line: firstLine + offset, date: sale.date, account: account, action: .sell,
+          symbol: symbol, quantity: sale.shares, price: sale.price, fees: .zero,
+          amount: sale.proceeds,
+          selector: sale.lotDate.map { .purchasedOn($0) } ?? .firstInFirstOut,
+          form: asset.isDigitalAsset ? .form1099DA : .form1099B, asset: asset,
+          dayOrdinal: ordinal))
     }
     let report = try YearReportBuilder.build(book, options)
     var measurement = Measurement(rows: report.rows)
@@ -135,8 +146,9 @@ public enum HarvestPlanner {
         measurement.shortTermLoss += loss
       }
       if !row.code.isEmpty {
-        measurement.warnings.append("the planned sale of \(row.symbol) in \(row.account) "
-          + "would carry code \(row.code); check the plan's wash-sale findings")
+        measurement.warnings.append(
+          "the planned sale of \(row.symbol) in \(row.account) "
+            + "would carry code \(row.code); check the plan's wash-sale findings")
       }
     }
     return measurement

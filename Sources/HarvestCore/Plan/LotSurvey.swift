@@ -35,8 +35,9 @@ struct LotSurvey {
       if held.parcel.originSale < 0 && trade.acquired == nil {
         replaceable[held.purchase, default: .zero] += held.parcel.shares
       }
-      let key = Key(position: HeldLot.Position(account: trade.account, symbol: trade.symbol),
-                    lotDate: HeldLot.lotDate(of: trade))
+      let key = Key(
+        position: HeldLot.Position(account: trade.account, symbol: trade.symbol),
+        lotDate: HeldLot.lotDate(of: trade))
       let index: Int
       if let existing = indexOfKey[key] {
         index = existing
@@ -155,8 +156,9 @@ struct LotSurvey {
       }
     }
     guard total > .zero else { return nil }
-    return Move(lots: indexes, loss: total, shortTermLoss: shortTerm,
-                isShortTerm: shortTerm > .zero && shortTerm >= longTerm)
+    return Move(
+      lots: indexes, loss: total, shortTermLoss: shortTerm,
+      isShortTerm: shortTerm > .zero && shortTerm >= longTerm)
   }
 
   private func moves() -> [Move] {
@@ -225,13 +227,15 @@ struct LotSurvey {
         done.insert(lot.position)
         var shares = Shares.zero
         for member in members { shares += lots[member].shares }
-        sales.append(PlannedSale(
-          date: settings.date, account: history.accounts[lot.account], symbol: symbol,
-          shares: shares, price: price, lotDate: nil))
+        sales.append(
+          PlannedSale(
+            date: settings.date, account: history.accounts[lot.account], symbol: symbol,
+            shares: shares, price: price, lotDate: nil))
       } else {
-        sales.append(PlannedSale(
-          date: settings.date, account: history.accounts[lot.account], symbol: symbol,
-          shares: lot.shares, price: price, lotDate: lot.lotDate))
+        sales.append(
+          PlannedSale(
+            date: settings.date, account: history.accounts[lot.account], symbol: symbol,
+            shares: lot.shares, price: price, lotDate: lot.lotDate))
       }
     }
     return sales
@@ -240,7 +244,8 @@ struct LotSurvey {
   /// The candidate lots: those recommended in the order chosen, then the rest by account,
   /// symbol and date.
   func candidateLots() -> [CandidateLot] {
-    let order = chosen.filter(isCandidate)
+    let order =
+      chosen.filter(isCandidate)
       + lots.indices.filter { !isChosen[$0] && isCandidate($0) }
     return order.map(candidateLot)
   }
@@ -273,7 +278,8 @@ struct LotSurvey {
   private func fix(for index: Int, _ washedBy: [WashBlocker]) -> String {
     let lot = lots[index]
     let clears = washedBy.map(\.clearsOn).max() ?? settings.date
-    var wait = "wait until \(clears), when the last of these purchases is more than 30 days "
+    var wait =
+      "wait until \(clears), when the last of these purchases is more than 30 days "
       + "before the sale"
     if clears.year > settings.date.year {
       wait += " (a sale then counts in \(clears.year))"

@@ -15,8 +15,10 @@ public struct PlannedSale: Sendable, Equatable {
   public var lotDate: CivilDate?
 
   /// Creates a sale.
-  public init(date: CivilDate, account: String, symbol: String, shares: Shares, price: Price,
-              lotDate: CivilDate?) {
+  public init(
+    date: CivilDate, account: String, symbol: String, shares: Shares, price: Price,
+    lotDate: CivilDate?
+  ) {
     self.date = date
     self.account = account
     self.symbol = symbol

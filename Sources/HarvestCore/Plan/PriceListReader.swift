@@ -18,21 +18,25 @@ public enum PriceListReader {
     for row in table.rows {
       let symbol = row["symbol"].uppercased()
       guard !symbol.isEmpty else {
-        errors.append(InputError(file: file, line: row.line, column: "symbol", found: nil,
-                                 expected: "a symbol; the field is empty"))
+        errors.append(
+          InputError(
+            file: file, line: row.line, column: "symbol", found: nil,
+            expected: "a symbol; the field is empty"))
         continue
       }
       guard let micros = try? DecimalText.parse(row["price"], rules), micros >= 0 else {
-        errors.append(InputError(
-          file: file, line: row.line, column: "price", found: row["price"],
-          expected: "a price per share of zero or more, with at most 6 decimals"))
+        errors.append(
+          InputError(
+            file: file, line: row.line, column: "price", found: row["price"],
+            expected: "a price per share of zero or more, with at most 6 decimals"))
         continue
       }
       let price = Price(micros: micros)
       if let earlier = prices[symbol], earlier != price {
-        errors.append(InputError(
-          file: file, line: row.line, column: "price", found: row["price"],
-          expected: "one price per symbol; \(symbol) is already priced at \(earlier)"))
+        errors.append(
+          InputError(
+            file: file, line: row.line, column: "price", found: row["price"],
+            expected: "one price per symbol; \(symbol) is already priced at \(earlier)"))
         continue
       }
       prices[symbol] = price

@@ -21,23 +21,26 @@ public enum SubstitutesReader {
       let symbol = row["symbol"].uppercased()
       let substitute = row["substitute"].uppercased()
       if symbol.isEmpty || substitute.isEmpty {
-        errors.append(InputError(
-          file: file, line: row.line, column: symbol.isEmpty ? "symbol" : "substitute",
-          found: nil, expected: "a symbol and its substitute; the field is empty"))
+        errors.append(
+          InputError(
+            file: file, line: row.line, column: symbol.isEmpty ? "symbol" : "substitute",
+            found: nil, expected: "a symbol and its substitute; the field is empty"))
         continue
       }
       let group = identicalGroups[symbol] ?? symbol
       if substitute == symbol || identicalGroups[substitute].map({ $0 == group }) == true {
-        errors.append(InputError(
-          file: file, line: row.line, column: "substitute", found: row["substitute"],
-          expected: "a holding that is not substantially identical to \(symbol); buying "
-            + "this one would be a wash sale"))
+        errors.append(
+          InputError(
+            file: file, line: row.line, column: "substitute", found: row["substitute"],
+            expected: "a holding that is not substantially identical to \(symbol); buying "
+              + "this one would be a wash sale"))
         continue
       }
       if let earlier = substitutes[symbol], earlier != substitute {
-        errors.append(InputError(
-          file: file, line: row.line, column: "substitute", found: row["substitute"],
-          expected: "one substitute per symbol; \(symbol) already has \(earlier)"))
+        errors.append(
+          InputError(
+            file: file, line: row.line, column: "substitute", found: row["substitute"],
+            expected: "one substitute per symbol; \(symbol) already has \(earlier)"))
         continue
       }
       substitutes[symbol] = substitute

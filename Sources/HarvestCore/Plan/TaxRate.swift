@@ -30,7 +30,9 @@ public struct TaxRate: Sendable, Equatable, CustomStringConvertible {
   public var description: String {
     let whole = basisPoints / 100, fraction = basisPoints % 100
     if fraction == 0 { return "\(whole)%" }
-    let digits = fraction % 10 == 0 ? "\(fraction / 10)" : (fraction < 10 ? "0" : "") + "\(fraction)"
+    let digits =
+      fraction % 10 == 0
+      ? "\(fraction / 10)" : (fraction < 10 ? "0" : "") + "\(fraction)"
     return "\(whole).\(digits)%"
   }
 }

@@ -14,8 +14,10 @@ public struct WashBlocker: Sendable, Equatable {
   public var accountKind: AccountKind
 
   /// Creates a blocker.
-  public init(account: String, symbol: String, date: CivilDate, shares: Shares,
-              accountKind: AccountKind) {
+  public init(
+    account: String, symbol: String, date: CivilDate, shares: Shares,
+    accountKind: AccountKind
+  ) {
     self.account = account
     self.symbol = symbol
     self.date = date
