@@ -45,11 +45,11 @@ struct TradeGenerator {
   static func chain(count: Int) -> [UInt8] {
     var out = Array(header.utf8)
     let days = dayList(from: 2024, to: 2025)
-    var price = 50_000
+    var price = 100_000
     for index in 0..<count {
       let day = days[index * days.count / count]
       let isSale = index % 2 == 1
-      price -= isSale ? 7 : 3
+      price -= isSale ? 3 : 2
       appendRow(&out, day, "Main", isSale, "CHAIN", 100, price)
     }
     return out

@@ -2,8 +2,16 @@
 public struct Form8949Row: Sendable, Equatable {
   /// The check box of the part the row belongs to.
   public var box: Form8949Box
-  /// Column (a): `100 sh XYZ`, or the description the user gave.
-  public var description: String
+  /// Column (a): the description the user gave, or `100 sh XYZ` (`0.5 BTC` for a digital
+  /// asset) made from the shares and symbol.
+  public var description: String {
+    get { customDescription ?? generatedDescription }
+    set { customDescription = newValue }
+  }
+  /// The description the user gave, if any.
+  public var customDescription: String?
+  /// Whether the property is a digital asset (described in units rather than shares).
+  public var isDigitalAsset: Bool
   /// Column (b): the acquisition date after any wash-sale tacking, or INHERITED.
   public var dateAcquired: HoldingStart
   /// Column (c).
@@ -35,14 +43,15 @@ public struct Form8949Row: Sendable, Equatable {
 
   /// Creates a row.
   public init(
-    box: Form8949Box, description: String, dateAcquired: HoldingStart, dateSold: CivilDate,
+    box: Form8949Box, description: String?, dateAcquired: HoldingStart, dateSold: CivilDate,
     proceeds: Money, costBasis: Money, code: String = "", adjustment: Money = .zero,
     symbol: String = "", account: String = "", shares: Shares = .zero,
     purchaseDate: CivilDate? = nil, actualCost: Money? = nil, washBasisAdded: Money = .zero,
-    basisNote: String = "", saleLine: Int = 0
+    basisNote: String = "", saleLine: Int = 0, isDigitalAsset: Bool = false
   ) {
     self.box = box
-    self.description = description
+    self.customDescription = description
+    self.isDigitalAsset = isDigitalAsset
     self.dateAcquired = dateAcquired
     self.dateSold = dateSold
     self.proceeds = proceeds
@@ -57,6 +66,11 @@ public struct Form8949Row: Sendable, Equatable {
     self.washBasisAdded = washBasisAdded
     self.basisNote = basisNote
     self.saleLine = saleLine
+  }
+
+  /// `100 sh XYZ`, or `0.5 BTC` for a digital asset.
+  public var generatedDescription: String {
+    isDigitalAsset ? "\(shares) \(symbol)" : "\(shares) sh \(symbol)"
   }
 
   /// Column (h): (d) − (e) + (g).

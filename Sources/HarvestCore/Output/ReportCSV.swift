@@ -5,13 +5,22 @@ public enum ReportCSV {
     var writer = CSVWriter(header: [
       "box", "description", "date_acquired", "date_sold", "proceeds", "cost_basis", "code",
       "adjustment", "gain_loss",
-    ])
+    ], expectedRows: rows.count)
     for row in rows {
-      writer.userRow([
-        row.box.letter, row.description, row.dateAcquired.description, row.dateSold.description,
-        row.proceeds.description, row.costBasis.description, row.code,
-        row.code.isEmpty ? "" : row.adjustment.description, row.gainLoss.description,
-      ])
+      writer.text(row.box.letter, fromUser: false)
+      if let custom = row.customDescription {
+        writer.text(custom)
+      } else {
+        writer.generatedDescription(row.shares, symbol: row.symbol, units: row.isDigitalAsset)
+      }
+      writer.holding(row.dateAcquired)
+      writer.date(row.dateSold)
+      writer.money(row.proceeds)
+      writer.money(row.costBasis)
+      writer.text(row.code, fromUser: false)
+      writer.money(row.code.isEmpty ? nil : row.adjustment)
+      writer.money(row.gainLoss)
+      writer.endRow()
     }
     return writer.bytes
   }
@@ -21,14 +30,19 @@ public enum ReportCSV {
     var writer = CSVWriter(header: [
       "symbol", "sale_date", "sale_account", "shares", "disallowed", "replacement_account",
       "replacement_date", "basis_added", "adjusted_acquired", "permanent",
-    ])
+    ], expectedRows: rows.count)
     for row in rows {
-      writer.userRow([
-        row.symbol, row.saleDate.description, row.saleAccount, row.shares.description,
-        row.disallowed.description, row.replacementAccount, row.replacementDate.description,
-        row.basisAdded.description, row.adjustedAcquired.description,
-        row.isPermanent ? "yes" : "no",
-      ])
+      writer.text(row.symbol)
+      writer.date(row.saleDate)
+      writer.text(row.saleAccount)
+      writer.shares(row.shares)
+      writer.money(row.disallowed)
+      writer.text(row.replacementAccount)
+      writer.date(row.replacementDate)
+      writer.money(row.basisAdded)
+      writer.holding(row.adjustedAcquired)
+      writer.text(row.isPermanent ? "yes" : "no", fromUser: false)
+      writer.endRow()
     }
     return writer.bytes
   }
@@ -37,10 +51,12 @@ public enum ReportCSV {
   public static func deferredLosses(_ rows: [DeferredLossRow]) -> [UInt8] {
     var writer = CSVWriter(header: ["symbol", "account", "lot_date", "shares", "deferred"])
     for row in rows {
-      writer.userRow([
-        row.symbol, row.account, row.lotDate.description, row.shares.description,
-        row.deferred.description,
-      ])
+      writer.text(row.symbol)
+      writer.text(row.account)
+      writer.date(row.lotDate)
+      writer.shares(row.shares)
+      writer.money(row.deferred)
+      writer.endRow()
     }
     return writer.bytes
   }

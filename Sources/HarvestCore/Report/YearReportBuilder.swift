@@ -50,7 +50,9 @@ public enum YearReportBuilder {
       return owner.owner == .self || options.filingStatus.reportsSpouseSales
     }
 
-    var rows: [Form8949Row] = []
+    // Rows go straight into one bucket per box: the engine yields them in date-sold order, in
+    // the order the sales were taken, so concatenating the buckets gives form order.
+    var buckets = Array(repeating: [Form8949Row](), count: Form8949Box.allCases.count)
     var errors: [InputError] = []
     for piece in result.dispositions where isReported(piece.sale) {
       let sale = book.trades[Int(piece.sale)]
@@ -64,12 +66,13 @@ public enum YearReportBuilder {
           expected: "1099-B or none for \(options.taxYear); Form 1099-DA starts with 2025"))
         continue
       }
-      rows.append(row(piece, sale: sale, purchase: purchase, box: box, book: book))
+      buckets[box.formOrder].append(row(piece, sale: sale, purchase: purchase, box: box, book: book))
     }
-    if !errors.isEmpty { throw InputErrors(errors) }
-    rows = stableSorted(rows) { a, b in
-      a.box != b.box ? a.box < b.box : a.dateSold < b.dateSold
-    }
+    if !errors.isEmpty { throw InputErrors(Array(errors.prefix(TradeFileReader.errorLimit)),
+                                           truncated: errors.count > TradeFileReader.errorLimit) }
+    var rows: [Form8949Row] = []
+    rows.reserveCapacity(buckets.reduce(0) { $0 + $1.count })
+    for bucket in buckets { rows.append(contentsOf: bucket) }
 
     var washSales: [WashSaleRow] = []
     for match in result.matches where isReported(match.sale) {
@@ -96,7 +99,6 @@ public enum YearReportBuilder {
         washSales.append(candidate)
       }
     }
-    washSales = stableSorted(washSales) { $0.saleDate < $1.saleDate }
 
     var deferred: [DeferredLossRow] = []
     for held in result.heldAtSnapshot where held.parcel.washAdded > .zero {
@@ -162,23 +164,22 @@ public enum YearReportBuilder {
     _ piece: Disposition, sale: Trade, purchase: Trade, box: Form8949Box, book: TradeBook
   ) -> Form8949Row {
     let symbol = book.symbols[sale.symbol]
-    let description = sale.description
-      ?? (sale.asset.isDigitalAsset ? "\(piece.shares) \(symbol)" : "\(piece.shares) sh \(symbol)")
-    var notes: [String] = []
-    if case .inherited? = purchase.acquired {
-      notes.append("inherited")
-    } else if purchase.acquired != nil {
-      notes.append("transferred in")
+    let washAdjusted = piece.washAdded > .zero
+    let basisNote: String
+    switch purchase.acquired {
+    case nil: basisNote = washAdjusted ? "wash sale" : ""
+    case .inherited?: basisNote = washAdjusted ? "inherited, wash sale" : "inherited"
+    case .date?: basisNote = washAdjusted ? "transferred in, wash sale" : "transferred in"
     }
-    if piece.washAdded > .zero { notes.append("wash sale") }
     let washed = piece.disallowed > .zero
     return Form8949Row(
-      box: box, description: description, dateAcquired: piece.holding, dateSold: sale.date,
+      box: box, description: sale.description, dateAcquired: piece.holding, dateSold: sale.date,
       proceeds: piece.proceeds, costBasis: piece.basis, code: washed ? "W" : "",
       adjustment: piece.disallowed, symbol: symbol, account: book.accounts[sale.account],
       shares: piece.shares, purchaseDate: actualAcquisition(purchase),
       actualCost: piece.cost, washBasisAdded: piece.washAdded,
-      basisNote: notes.joined(separator: ", "), saleLine: sale.line)
+      basisNote: basisNote, saleLine: sale.line,
+      isDigitalAsset: sale.asset.isDigitalAsset)
   }
 
   /// When the shares were really acquired: the trade date of a buy, the original date of a
@@ -189,13 +190,5 @@ public enum YearReportBuilder {
     case .date(let date)?: return date
     case .inherited?: return nil
     }
-  }
-
-  static func stableSorted<T>(_ items: [T], by less: (T, T) -> Bool) -> [T] {
-    items.enumerated().sorted { a, b in
-      if less(a.element, b.element) { return true }
-      if less(b.element, a.element) { return false }
-      return a.offset < b.offset
-    }.map(\.element)
   }
 }

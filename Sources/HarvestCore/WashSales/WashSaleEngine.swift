@@ -55,6 +55,9 @@ public struct WashSaleEngine {
   private var skip: [Int32] = []
   private var errors: [InputError] = []
   private var result = EngineResult()
+  /// The latest trade date in the file: a loss sale whose window ends after it may still be
+  /// washed by purchases the file does not show.
+  private let lastTradeDate: CivilDate?
 
   /// Runs the engine over every trade in `book`.
   ///
@@ -76,6 +79,7 @@ public struct WashSaleEngine {
   private init(book: TradeBook, configuration: Configuration) {
     self.book = book
     self.configuration = configuration
+    lastTradeDate = book.lastDate
     purchaseOfTrade = Array(repeating: -1, count: book.trades.count)
     holdingsOfTrade = Array(repeating: -1, count: book.trades.count)
     accountKinds = book.accounts.names.map { configuration.accounts[$0]?.kind ?? .taxable }
@@ -181,6 +185,7 @@ public struct WashSaleEngine {
   // MARK: The sweep
 
   private mutating func sweep() {
+    result.dispositions.reserveCapacity(book.trades.count / 2)
     let order = book.trades.indices.sorted { a, b in
       let dateA = book.trades[a].date, dateB = book.trades[b].date
       return dateA != dateB ? dateA < dateB : a < b
@@ -239,29 +244,30 @@ public struct WashSaleEngine {
       return
     }
     let grouped = sales.sorted { a, b in
-      let tradeA = book.trades[a], tradeB = book.trades[b]
       if holdingsOfTrade[a] != holdingsOfTrade[b] { return holdingsOfTrade[a] < holdingsOfTrade[b] }
-      return tradeA.dayOrdinal < tradeB.dayOrdinal
+      return book.trades[a].dayOrdinal < book.trades[b].dayOrdinal
     }
-    var queues: [[Int]] = []
-    for index in grouped {
-      if let last = queues.last?.last, holdingsOfTrade[last] == holdingsOfTrade[index] {
-        queues[queues.count - 1].append(index)
-      } else {
-        queues.append([index])
+    // Each queue is a run of `grouped` with one account and symbol: (next, end).
+    var queues: [(next: Int, end: Int)] = []
+    var start = 0
+    while start < grouped.count {
+      var end = start + 1
+      while end < grouped.count && holdingsOfTrade[grouped[end]] == holdingsOfTrade[grouped[start]] {
+        end += 1
       }
+      queues.append((start, end))
+      start = end
     }
-    var heads = Array(repeating: 0, count: queues.count)
     var heap = MinHeap<SaleOrder>()
     for queue in queues.indices {
-      heap.push(SaleOrder(key: firstPurchaseKey(of: queues[queue][0]), queue: queue))
+      heap.push(SaleOrder(key: firstPurchaseKey(of: grouped[queues[queue].next]), queue: queue))
     }
     while let next = heap.pop() {
       let queue = next.queue
-      sell(queues[queue][heads[queue]])
-      heads[queue] += 1
-      if heads[queue] < queues[queue].count {
-        let sale = queues[queue][heads[queue]]
+      sell(grouped[queues[queue].next])
+      queues[queue].next += 1
+      if queues[queue].next < queues[queue].end {
+        let sale = grouped[queues[queue].next]
         heap.push(SaleOrder(key: firstPurchaseKey(of: sale), queue: queue))
       }
     }
@@ -328,8 +334,7 @@ public struct WashSaleEngine {
       var disallowed = Money.zero
       let loss = parcel.basis - proceeds
       if washable && loss > .zero {
-        disallowed = washLoss(
-          sale: sale, loss: loss, parcel: parcel, excluding: pieces.map(\.pid))
+        disallowed = washLoss(sale: sale, loss: loss, parcel: parcel, excluding: sources)
         if disallowed < loss && !flaggedWindow {
           flagIncompleteWindow(sale: sale)
           flaggedWindow = true
@@ -410,25 +415,26 @@ public struct WashSaleEngine {
   private mutating func take(
     from pid: Int32, count: inout Shares, into pieces: inout [(pid: Int32, parcel: Parcel)]
   ) {
-    var purchase = purchases[Int(pid)]
-    var index = 0
-    while count > .zero && index < purchase.replaced.count {
-      let available = purchase.replaced[index].shares
-      if available > .zero {
-        let part = purchase.replaced[index].split(Shares.min(available, count))
-        pieces.append((pid, part))
-        count -= part.shares
+    let index = Int(pid)
+    if !purchases[index].replaced.isEmpty {
+      var parcel = 0
+      while count > .zero && parcel < purchases[index].replaced.count {
+        let available = purchases[index].replaced[parcel].shares
+        if available > .zero {
+          let part = purchases[index].replaced[parcel].split(Shares.min(available, count))
+          pieces.append((pid, part))
+          count -= part.shares
+        }
+        parcel += 1
       }
-      index += 1
+      purchases[index].replaced.removeAll { $0.shares == .zero }
     }
-    purchase.replaced.removeAll { $0.shares == .zero }
-    if count > .zero && purchase.rest.shares > .zero {
-      let part = purchase.rest.split(Shares.min(purchase.rest.shares, count))
+    if count > .zero && purchases[index].rest.shares > .zero {
+      let part = purchases[index].rest.split(Shares.min(purchases[index].rest.shares, count))
       pieces.append((pid, part))
       count -= part.shares
     }
-    purchases[Int(pid)] = purchase
-    if purchase.rest.shares == .zero { retireCandidate(pid) }
+    if purchases[index].rest.shares == .zero { retireCandidate(pid) }
   }
 
   // MARK: Wash sales
@@ -477,9 +483,9 @@ public struct WashSaleEngine {
     pid: Int32, count: Shares, disallowed: Money, sale: Int, soldHolding: HoldingStart
   ) {
     let saleDate = book.trades[sale].date
-    var purchase = purchases[Int(pid)]
-    let permanent = !accountKinds[Int(purchase.account)].isTaxable
-    var parcel = purchase.rest.split(count)
+    let index = Int(pid)
+    let permanent = !accountKinds[Int(purchases[index].account)].isTaxable
+    var parcel = purchases[index].rest.split(count)
     var holding = parcel.holding
     if !permanent {
       parcel.washAdded += disallowed
@@ -487,19 +493,18 @@ public struct WashSaleEngine {
       case (.inherited, _):
         holding = .inherited
       case (.date(let acquired), .tacked):
-        holding = .date(purchase.date.adding(days: -saleDate.days(since: acquired)))
+        holding = .date(purchases[index].date.adding(days: -saleDate.days(since: acquired)))
       case (.date(let acquired), .original):
         holding = .date(acquired)
       }
       parcel.holding = holding
     }
     parcel.originSale = Int32(sale)
-    purchase.replaced.append(parcel)
-    purchases[Int(pid)] = purchase
-    if purchase.rest.shares == .zero { retireCandidate(pid) }
+    purchases[index].replaced.append(parcel)
+    if purchases[index].rest.shares == .zero { retireCandidate(pid) }
 
     result.matches.append(WashSaleMatch(
-      sale: Int32(sale), replacement: purchase.trade, shares: count, disallowed: disallowed,
+      sale: Int32(sale), replacement: purchases[index].trade, shares: count, disallowed: disallowed,
       basisAdded: permanent ? .zero : disallowed, adjustedHolding: holding,
       isPermanent: permanent))
   }
@@ -525,7 +530,7 @@ public struct WashSaleEngine {
   private mutating func flagIncompleteWindow(sale: Int) {
     let trade = book.trades[sale]
     let windowEnd = trade.date.adding(days: WashSaleEngine.windowDays)
-    if let lastDate = book.lastDate, lastDate < windowEnd {
+    if let lastDate = lastTradeDate, lastDate < windowEnd {
       result.incompleteWindows.append(IncompleteWindow(sale: Int32(sale), windowEnd: windowEnd))
     }
   }
