@@ -78,8 +78,9 @@ final class FuzzBinaryTests: XCTestCase {
 
   func testHundredHostileFilesThroughTheBinary() throws {
     guard let binary = FuzzBinaryTests.harvestBinary() else {
-      throw XCTSkip("no harvest executable beside the test bundle; build it with "
-                      + "`swift build --product harvest` using the same build folder")
+      throw XCTSkip(
+        "no harvest executable beside the test bundle; build it with "
+          + "`swift build --product harvest` using the same build folder")
     }
     let folder = NSTemporaryDirectory() + "harvest-fuzz-" + UUID().uuidString
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -96,8 +97,10 @@ final class FuzzBinaryTests: XCTestCase {
 
       let process = Process()
       process.executableURL = URL(fileURLWithPath: binary)
-      process.arguments = ["report", "--year", "2025", "--trades", trades, "--out", out,
-                           "--no-pdf"]
+      process.arguments = [
+        "report", "--year", "2025", "--trades", trades, "--out", out,
+        "--no-pdf",
+      ]
       process.standardOutput = FileHandle.nullDevice
       process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
       try process.run()
@@ -111,19 +114,22 @@ final class FuzzBinaryTests: XCTestCase {
       }
       let messages = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
 
-      XCTAssertEqual(process.terminationReason, .exit,
-                     "seed \(seed): harvest died from signal \(process.terminationStatus)")
+      XCTAssertEqual(
+        process.terminationReason, .exit,
+        "seed \(seed): harvest died from signal \(process.terminationStatus)")
       XCTAssertFalse(messages.contains("Fatal error"), "seed \(seed): \(messages)")
       switch process.terminationStatus {
       case 0:
         succeeded += 1
-        XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/form8949.csv"),
-                      "seed \(seed): success without form8949.csv")
+        XCTAssertTrue(
+          FileManager.default.fileExists(atPath: out + "/form8949.csv"),
+          "seed \(seed): success without form8949.csv")
       case 1:
         refused += 1
         XCTAssertTrue(messages.contains("error: "), "seed \(seed): no message: \(messages)")
-        XCTAssertFalse(FileManager.default.fileExists(atPath: out),
-                       "seed \(seed): a failed run left \(out)")
+        XCTAssertFalse(
+          FileManager.default.fileExists(atPath: out),
+          "seed \(seed): a failed run left \(out)")
       default:
         XCTFail("seed \(seed): exit status \(process.terminationStatus): \(messages)")
       }

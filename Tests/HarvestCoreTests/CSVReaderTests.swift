@@ -72,13 +72,16 @@ final class CSVReaderTests: XCTestCase {
   }
 
   func testErrorMessagesShowControlAndDirectionCharactersVisibly() {
-    let error = InputError(file: "t.csv", line: 3, column: "symbol",
-                           found: "A\u{1B}[2J\u{202E}B\u{85}", expected: "a symbol")
-    XCTAssertEqual(error.message,
-                   "t.csv:3: column 'symbol': found \"A\\u{1b}[2J\\u{202e}B\\u{85}\"; "
-                     + "expected a symbol")
-    let numbered = InputError(file: "t.csv", line: 1, column: nil, found: "x", expected: "y",
-                              columnNumber: 4)
+    let error = InputError(
+      file: "t.csv", line: 3, column: "symbol",
+      found: "A\u{1B}[2J\u{202E}B\u{85}", expected: "a symbol")
+    XCTAssertEqual(
+      error.message,
+      "t.csv:3: column 'symbol': found \"A\\u{1b}[2J\\u{202e}B\\u{85}\"; "
+        + "expected a symbol")
+    let numbered = InputError(
+      file: "t.csv", line: 1, column: nil, found: "x", expected: "y",
+      columnNumber: 4)
     XCTAssertEqual(numbered.message, "t.csv:1: column 4: found \"x\"; expected y")
   }
 }

@@ -25,14 +25,20 @@ final class FuzzFormulaCellsTests: XCTestCase {
     let report = try makeReport(csv, year: 2025)
     let form = String(decoding: ReportCSV.form8949(report.rows), as: UTF8.self)
     let washes = String(decoding: ReportCSV.washSales(report.washSales), as: UTF8.self)
-    let deferred = String(decoding: ReportCSV.deferredLosses(report.deferredLosses),
-                          as: UTF8.self)
-    XCTAssertEqual(form.split(separator: "\n").last, "A,'=cmd|' /C calc'!A0,2025-01-02,"
-                     + "2025-02-03,50.00,100.00,W,50.00,0.00")
-    XCTAssertEqual(washes.split(separator: "\n").last, "'=HYPERLINK(1),2025-02-03,'@Main,10,"
-                     + "50.00,'-Other,2025-02-10,50.00,2025-01-09,no")
-    XCTAssertEqual(deferred.split(separator: "\n").last,
-                   "'=HYPERLINK(1),'-Other,2025-02-10,10,50.00")
+    let deferred = String(
+      decoding: ReportCSV.deferredLosses(report.deferredLosses),
+      as: UTF8.self)
+    XCTAssertEqual(
+      form.split(separator: "\n").last,
+      "A,'=cmd|' /C calc'!A0,2025-01-02,"
+        + "2025-02-03,50.00,100.00,W,50.00,0.00")
+    XCTAssertEqual(
+      washes.split(separator: "\n").last,
+      "'=HYPERLINK(1),2025-02-03,'@Main,10,"
+        + "50.00,'-Other,2025-02-10,50.00,2025-01-09,no")
+    XCTAssertEqual(
+      deferred.split(separator: "\n").last,
+      "'=HYPERLINK(1),'-Other,2025-02-10,10,50.00")
     for bytes in [form, washes, deferred].map({ Array($0.utf8) }) {
       FuzzTests.checkNoFormulaCells(bytes, seed: 0)
     }

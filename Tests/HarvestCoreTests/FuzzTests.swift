@@ -70,7 +70,8 @@ struct HistoryGenerator {
       }
       held[key] = owned + (action == "buy" ? quantity : -quantity)
       let description = random.chance(5) ? random.pick(["=1+2", "@SUM(A1)", "-x", "ok, fine"]) : ""
-      text += "\(day),\(account),\(action),\(symbol),\(Shares(units: quantity)),"
+      text +=
+        "\(day),\(account),\(action),\(symbol),\(Shares(units: quantity)),"
         + "\(Price(micros: price * 10_000)),\(Money(cents: fees)),"
         + (description.contains(",") ? "\"\(description)\"" : description) + "\n"
     }
@@ -131,8 +132,9 @@ final class FuzzTests: XCTestCase {
       let garbage = (0..<random.below(400)).map { _ in UInt8(truncatingIfNeeded: random.next()) }
       return (random.chance(50) ? Array((lines[0] + "\n").utf8) : []) + garbage
     case 6:
-      lines.insert(random.pick(["Total,,,,,,,", "Report for Joe", ",,,", "\"unclosed,"]),
-                   at: random.below(lines.count + 1))
+      lines.insert(
+        random.pick(["Total,,,,,,,", "Report for Joe", ",,,", "\"unclosed,"]),
+        at: random.below(lines.count + 1))
     default:
       for index in 1..<lines.count where random.chance(25) {
         lines[index] = lines[index].replacingOccurrences(of: ",buy,", with: ",sell,")
@@ -187,8 +189,10 @@ final class FuzzTests: XCTestCase {
     XCTAssertEqual(gain, proceeds - cost + adjustment, "seed \(seed)")
     let washed = report.washSales.reduce(Money.zero) { $0 + $1.disallowed }
     XCTAssertEqual(washed, adjustment, "seed \(seed): wash-sales.csv against column (g)")
-    for file in [ReportCSV.form8949(report.rows), ReportCSV.washSales(report.washSales),
-                 ReportCSV.deferredLosses(report.deferredLosses)] {
+    for file in [
+      ReportCSV.form8949(report.rows), ReportCSV.washSales(report.washSales),
+      ReportCSV.deferredLosses(report.deferredLosses),
+    ] {
       checkNoFormulaCells(file, seed: seed)
     }
   }

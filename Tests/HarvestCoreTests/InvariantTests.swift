@@ -15,9 +15,11 @@ final class InvariantTests: XCTestCase {
       let csv = HistoryGenerator.csv(seed: seed, rows: 40 + Int(seed % 80))
       let book = try TradeFileReader.read(bytes: Array(csv.utf8), file: "trades.csv")
       let last = try XCTUnwrap(book.lastDate)
-      let result = try WashSaleEngine.run(book, WashSaleEngine.Configuration(
-        accounts: HistoryGenerator.accounts, identicalGroups: HistoryGenerator.identical,
-        snapshotDay: last))
+      let result = try WashSaleEngine.run(
+        book,
+        WashSaleEngine.Configuration(
+          accounts: HistoryGenerator.accounts, identicalGroups: HistoryGenerator.identical,
+          snapshotDay: last))
       check(book, result, seed: seed)
       washes += result.matches.count
       permanent += result.matches.filter(\.isPermanent).count
@@ -48,11 +50,13 @@ final class InvariantTests: XCTestCase {
       soldShares[piece.sale, default: 0] += Int128(piece.shares.units)
       soldProceeds[piece.sale, default: 0] += Int128(piece.proceeds.cents)
       cost -= Int128(piece.cost.cents)
-      XCTAssertEqual(holding(trades[Int(piece.purchase)]), holding(trades[Int(piece.sale)]),
-                     "seed \(seed): a sale drew from another account or symbol")
+      XCTAssertEqual(
+        holding(trades[Int(piece.purchase)]), holding(trades[Int(piece.sale)]),
+        "seed \(seed): a sale drew from another account or symbol")
       let loss = piece.basis - piece.proceeds
-      XCTAssertLessThanOrEqual(piece.disallowed, Money.max(loss, .zero),
-                               "seed \(seed): more disallowed than the loss, or a gain washed")
+      XCTAssertLessThanOrEqual(
+        piece.disallowed, Money.max(loss, .zero),
+        "seed \(seed): more disallowed than the loss, or a gain washed")
     }
     for held in result.heldAtSnapshot {
       shares[holding(trades[Int(held.purchase)]), default: 0] -= Int128(held.parcel.shares.units)
@@ -81,8 +85,9 @@ final class InvariantTests: XCTestCase {
       replacedShares[match.replacement, default: 0] += Int128(match.shares.units)
     }
     for (purchase, count) in replacedShares {
-      XCTAssertLessThanOrEqual(count, Int128(trades[Int(purchase)].quantity.units),
-                               "seed \(seed): a share replaced twice")
+      XCTAssertLessThanOrEqual(
+        count, Int128(trades[Int(purchase)].quantity.units),
+        "seed \(seed): a share replaced twice")
     }
     let recovered = result.dispositions.reduce(Int128(0)) { $0 + Int128($1.washAdded.cents) }
     let stillDeferred = result.heldAtSnapshot.reduce(Int128(0)) {
@@ -90,8 +95,9 @@ final class InvariantTests: XCTestCase {
     }
     for piece in result.dispositions { washedAtSale += Int128(piece.disallowed.cents) }
     XCTAssertEqual(washedAtSale, lost + added, "seed \(seed): matches against column (g)")
-    XCTAssertEqual(added, recovered + stillDeferred,
-                   "seed \(seed): basis added = recovered on later sales + still deferred")
+    XCTAssertEqual(
+      added, recovered + stillDeferred,
+      "seed \(seed): basis added = recovered on later sales + still deferred")
   }
 
   /// Histories with named lots, sales by lot date and lots transferred in with an earlier
@@ -142,7 +148,10 @@ final class InvariantTests: XCTestCase {
             < (all[$1].acquired, all[$1].bought, all[$1].ordinal)
         }) where remaining > 0 && all[index].left > 0 {
           if !lot.isEmpty && all[index].name != lot
-            && "\(CivilDate(dayNumber: all[index].acquired))" != lot { continue }
+            && "\(CivilDate(dayNumber: all[index].acquired))" != lot
+          {
+            continue
+          }
           let taken = min(remaining, all[index].left)
           all[index].left -= taken
           remaining -= taken
@@ -156,10 +165,12 @@ final class InvariantTests: XCTestCase {
         let transferred = random.chance(15)
         let acquired = transferred ? day.adding(days: -random.below(900)) : day
         let name = "L\(row)"
-        lots[key, default: []].append(Lot(
-          name: name, acquired: acquired.dayNumber, bought: day.dayNumber, ordinal: row,
-          left: quantity))
-        text += "\(day),\(account),buy,\(symbol),\(quantity),\(price),0,\(name),"
+        lots[key, default: []].append(
+          Lot(
+            name: name, acquired: acquired.dayNumber, bought: day.dayNumber, ordinal: row,
+            left: quantity))
+        text +=
+          "\(day),\(account),buy,\(symbol),\(quantity),\(price),0,\(name),"
           + (transferred ? "\(acquired),\(random.below(2_000)).00" : ",") + "\n"
       }
     }
@@ -173,9 +184,11 @@ final class InvariantTests: XCTestCase {
       let last = try XCTUnwrap(book.lastDate)
       let result: EngineResult
       do {
-        result = try WashSaleEngine.run(book, WashSaleEngine.Configuration(
-          accounts: HistoryGenerator.accounts, identicalGroups: HistoryGenerator.identical,
-          snapshotDay: last))
+        result = try WashSaleEngine.run(
+          book,
+          WashSaleEngine.Configuration(
+            accounts: HistoryGenerator.accounts, identicalGroups: HistoryGenerator.identical,
+            snapshotDay: last))
       } catch {
         XCTFail("seed \(seed): \(error)\n\(csv)")
         continue
@@ -188,9 +201,11 @@ final class InvariantTests: XCTestCase {
     for seed in UInt64(1)...100 {
       let csv = HistoryGenerator.csv(seed: seed &+ 1_000, rows: 80)
       let book = try TradeFileReader.read(bytes: Array(csv.utf8), file: "trades.csv")
-      let report = try YearReportBuilder.build(book, .init(
-        taxYear: 2025, filingStatus: .marriedFilingJointly, accounts: HistoryGenerator.accounts,
-        identicalGroups: HistoryGenerator.identical))
+      let report = try YearReportBuilder.build(
+        book,
+        .init(
+          taxYear: 2025, filingStatus: .marriedFilingJointly, accounts: HistoryGenerator.accounts,
+          identicalGroups: HistoryGenerator.identical))
       XCTAssertFalse(report.rows.contains { $0.account == "Retire" }, "seed \(seed)")
       FuzzTests.checkReport(report, seed: seed)
     }

@@ -13,8 +13,10 @@ final class ShuffleTests: XCTestCase {
     var groups: [String: [Int]] = [:]
     for index in lines.indices {
       let fields = lines[index].split(separator: ",", omittingEmptySubsequences: false)
-      groups[fields.prefix(4).enumerated().filter { $0.offset != 2 }
-        .map { String($0.element) }.joined(separator: ","), default: []].append(index)
+      groups[
+        fields.prefix(4).enumerated().filter { $0.offset != 2 }
+          .map { String($0.element) }.joined(separator: ","), default: []
+      ].append(index)
     }
     var result = Array(repeating: "", count: lines.count)
     for members in groups.values {
@@ -26,11 +28,15 @@ final class ShuffleTests: XCTestCase {
 
   private func outputs(_ csv: String) throws -> [[UInt8]] {
     let book = try TradeFileReader.read(bytes: Array(csv.utf8), file: "trades.csv")
-    let report = try YearReportBuilder.build(book, .init(
-      taxYear: 2025, filingStatus: .marriedFilingJointly, accounts: HistoryGenerator.accounts,
-      identicalGroups: HistoryGenerator.identical))
-    return [ReportCSV.form8949(report.rows), ReportCSV.washSales(report.washSales),
-            ReportCSV.deferredLosses(report.deferredLosses)]
+    let report = try YearReportBuilder.build(
+      book,
+      .init(
+        taxYear: 2025, filingStatus: .marriedFilingJointly, accounts: HistoryGenerator.accounts,
+        identicalGroups: HistoryGenerator.identical))
+    return [
+      ReportCSV.form8949(report.rows), ReportCSV.washSales(report.washSales),
+      ReportCSV.deferredLosses(report.deferredLosses),
+    ]
   }
 
   func testShufflingRowsChangesNoByteOfTheCSVFiles() throws {
@@ -43,14 +49,18 @@ final class ShuffleTests: XCTestCase {
       if expected[1].count > 120 { washSaleFiles += 1 }
       var random = SplitMix64(seed: seed)
       for round in 0..<3 {
-        let reordered = ([header] + ShuffleTests.shuffled(lines, &random))
+        let reordered =
+          ([header] + ShuffleTests.shuffled(lines, &random))
           .joined(separator: "\n") + "\n"
         let found = try outputs(reordered)
-        for (name, pair) in zip(["form8949", "wash-sales", "deferred-losses"],
-                                zip(expected, found)) where pair.0 != pair.1 {
-          XCTFail("seed \(seed) round \(round): \(name).csv differs\n"
-                    + String(decoding: pair.0, as: UTF8.self) + "\n---\n"
-                    + String(decoding: pair.1, as: UTF8.self))
+        for (name, pair) in zip(
+          ["form8949", "wash-sales", "deferred-losses"],
+          zip(expected, found)) where pair.0 != pair.1
+        {
+          XCTFail(
+            "seed \(seed) round \(round): \(name).csv differs\n"
+              + String(decoding: pair.0, as: UTF8.self) + "\n---\n"
+              + String(decoding: pair.1, as: UTF8.self))
         }
       }
     }
@@ -64,7 +74,8 @@ final class ShuffleTests: XCTestCase {
       let header = lines.removeFirst()
       let expected = try outputs(csv)
       var random = SplitMix64(seed: seed &+ 77)
-      let reordered = ([header] + ShuffleTests.shuffled(lines, &random))
+      let reordered =
+        ([header] + ShuffleTests.shuffled(lines, &random))
         .joined(separator: "\n") + "\n"
       XCTAssertEqual(try outputs(reordered), expected, "seed \(seed)")
     }

@@ -31,8 +31,10 @@ public struct Account: Sendable, Equatable {
   public var broker: String
 
   /// Creates an account.
-  public init(name: String, kind: AccountKind = .taxable, owner: AccountOwner = .self,
-              broker: String? = nil) {
+  public init(
+    name: String, kind: AccountKind = .taxable, owner: AccountOwner = .self,
+    broker: String? = nil
+  ) {
     self.name = name
     self.kind = kind
     self.owner = owner

@@ -11,23 +11,31 @@ public enum AccountFileReader {
     for row in table.rows {
       let name = row["account"]
       if name.isEmpty {
-        errors.append(InputError(file: file, line: row.line, column: "account", found: nil,
-                                 expected: "an account name; the field is empty"))
+        errors.append(
+          InputError(
+            file: file, line: row.line, column: "account", found: nil,
+            expected: "an account name; the field is empty"))
         continue
       }
       guard let kind = AccountKind(rawValue: row["kind"].lowercased()) else {
-        errors.append(InputError(file: file, line: row.line, column: "kind", found: row["kind"],
-                                 expected: "taxable, ira or roth"))
+        errors.append(
+          InputError(
+            file: file, line: row.line, column: "kind", found: row["kind"],
+            expected: "taxable, ira or roth"))
         continue
       }
       guard let owner = AccountOwner(rawValue: row["owner"].lowercased()) else {
-        errors.append(InputError(file: file, line: row.line, column: "owner",
-                                 found: row["owner"], expected: "self or spouse"))
+        errors.append(
+          InputError(
+            file: file, line: row.line, column: "owner",
+            found: row["owner"], expected: "self or spouse"))
         continue
       }
       if accounts[name] != nil {
-        errors.append(InputError(file: file, line: row.line, column: "account", found: name,
-                                 expected: "each account listed once"))
+        errors.append(
+          InputError(
+            file: file, line: row.line, column: "account", found: name,
+            expected: "each account listed once"))
         continue
       }
       let broker = row["broker"].isEmpty ? nil : row["broker"]

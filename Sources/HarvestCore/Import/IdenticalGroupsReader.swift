@@ -12,13 +12,15 @@ public enum IdenticalGroupsReader {
       let symbol = row["symbol"].uppercased()
       let group = row["group"]
       if symbol.isEmpty || group.isEmpty {
-        errors.append(InputError(
-          file: file, line: row.line, column: symbol.isEmpty ? "symbol" : "group", found: nil,
-          expected: "a symbol and a group name"))
+        errors.append(
+          InputError(
+            file: file, line: row.line, column: symbol.isEmpty ? "symbol" : "group", found: nil,
+            expected: "a symbol and a group name"))
       } else if let existing = groups[symbol], existing != group {
-        errors.append(InputError(
-          file: file, line: row.line, column: "group", found: group,
-          expected: "one group per symbol; \(symbol) is already in \(existing)"))
+        errors.append(
+          InputError(
+            file: file, line: row.line, column: "group", found: group,
+            expected: "one group per symbol; \(symbol) is already in \(existing)"))
       } else {
         groups[symbol] = group
       }

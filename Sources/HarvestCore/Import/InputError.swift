@@ -64,7 +64,8 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
       case "\t": result += "\\t"
       case "\"": result += "\\\""
       default:
-        result += isInvisible(scalar)
+        result +=
+          isInvisible(scalar)
           ? "\\u{\(String(scalar.value, radix: 16))}" : String(scalar)
       }
     }

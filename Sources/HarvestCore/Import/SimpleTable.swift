@@ -36,9 +36,10 @@ public struct SimpleTable: Sendable {
         line = next
       } catch {
         let name = header?[error.field]
-        errors.append(InputError(
-          file: file, line: error.line, column: name, found: error.found,
-          expected: error.message, columnNumber: name == nil ? error.field + 1 : nil))
+        errors.append(
+          InputError(
+            file: file, line: error.line, column: name, found: error.found,
+            expected: error.message, columnNumber: name == nil ? error.field + 1 : nil))
         continue
       }
       if fields.allSatisfy({ reader.isBlank($0) }) { continue }
@@ -46,11 +47,12 @@ public struct SimpleTable: Sendable {
       for (index, field) in fields.enumerated() {
         guard let text = reader.trimmedText(of: field) else {
           let name = header?[index]
-          errors.append(InputError(
-            file: file, line: line, column: name,
-            found: String(decoding: reader.content(of: field), as: UTF8.self),
-            expected: "text in UTF-8; the bytes shown as \u{FFFD} are not UTF-8",
-            columnNumber: name == nil ? index + 1 : nil))
+          errors.append(
+            InputError(
+              file: file, line: line, column: name,
+              found: String(decoding: reader.content(of: field), as: UTF8.self),
+              expected: "text in UTF-8; the bytes shown as \u{FFFD} are not UTF-8",
+              columnNumber: name == nil ? index + 1 : nil))
           break
         }
         texts.append(text)
@@ -64,9 +66,10 @@ public struct SimpleTable: Sendable {
           for (index, name) in names.enumerated()
           where required.contains(name) || optional.contains(name) {
             if map.values.contains(name) {
-              errors.append(InputError(
-                file: file, line: line, column: nil, found: texts[index],
-                expected: "each column named once in the header", columnNumber: index + 1))
+              errors.append(
+                InputError(
+                  file: file, line: line, column: nil, found: texts[index],
+                  expected: "each column named once in the header", columnNumber: index + 1))
               continue
             }
             map[index] = name
@@ -80,9 +83,10 @@ public struct SimpleTable: Sendable {
       rows.append(Row(line: line, cells: cells))
     }
     if header == nil && errors.isEmpty {
-      errors.append(InputError(
-        file: file, line: nil, column: nil, found: nil,
-        expected: "a header line naming the columns " + required.joined(separator: ", ")))
+      errors.append(
+        InputError(
+          file: file, line: nil, column: nil, found: nil,
+          expected: "a header line naming the columns " + required.joined(separator: ", ")))
     }
     if !errors.isEmpty {
       throw InputErrors(errors, truncated: errors.count >= TradeFileReader.errorLimit)

@@ -12,8 +12,10 @@ public struct TradeBook: Sendable {
   public var skippedFooterLines: [Int]
 
   /// Creates a trade book.
-  public init(file: String, trades: [Trade], accounts: NameTable, symbols: NameTable,
-              skippedFooterLines: [Int] = []) {
+  public init(
+    file: String, trades: [Trade], accounts: NameTable, symbols: NameTable,
+    skippedFooterLines: [Int] = []
+  ) {
     self.file = file
     self.trades = trades
     self.accounts = accounts

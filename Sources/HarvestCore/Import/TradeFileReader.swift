@@ -90,32 +90,36 @@ public struct TradeFileReader {
         continue
       }
       if isFooter(fields, known) {
-        let first = fields.indices.contains(known.firstMandatory)
+        let first =
+          fields.indices.contains(known.firstMandatory)
           ? fields[known.firstMandatory] : nil
         let text = first.map { String(decoding: reader.content(of: $0), as: UTF8.self) } ?? ""
         footerLines.append((line, text.trimmingSpaces))
         continue
       }
       for footer in footerLines {
-        report(InputError(
-          file: file, line: footer.line, column: known.name(at: known.firstMandatory),
-          found: footer.text,
-          expected: "a trade row; this line has only its first column filled, which is "
-            + "allowed only in a footer after the last trade"))
+        report(
+          InputError(
+            file: file, line: footer.line, column: known.name(at: known.firstMandatory),
+            found: footer.text,
+            expected: "a trade row; this line has only its first column filled, which is "
+              + "allowed only in a footer after the last trade"))
       }
       footerLines.removeAll()
       if repeatsHeader(fields, known) {
-        report(InputError(
-          file: file, line: line, column: nil, found: nil,
-          expected: "a trade row; this line repeats the header line (were two files joined? "
-            + "keep one header)"))
+        report(
+          InputError(
+            file: file, line: line, column: nil, found: nil,
+            expected: "a trade row; this line repeats the header line (were two files joined? "
+              + "keep one header)"))
         continue
       }
       if let trade = parseRow(fields, line: line, known, &accounts, &symbols) {
         if let (kind, firstLine) = assetOfSymbol[trade.symbol], kind != trade.asset {
-          report(InputError(
-            file: file, line: line, column: "asset", found: trade.asset.rawValue,
-            expected: "\(kind.rawValue), as line \(firstLine) says for \(symbols[trade.symbol])"))
+          report(
+            InputError(
+              file: file, line: line, column: "asset", found: trade.asset.rawValue,
+              expected: "\(kind.rawValue), as line \(firstLine) says for \(symbols[trade.symbol])"))
         } else if assetOfSymbol[trade.symbol] == nil {
           assetOfSymbol[trade.symbol] = (trade.asset, line)
         }
@@ -127,15 +131,17 @@ public struct TradeFileReader {
     if errors.isEmpty { checkTotals(trades, accounts, symbols) }
     if !errors.isEmpty { throw InputErrors(errors, truncated: truncated) }
     assignDayOrdinals(&trades)
-    return TradeBook(file: file, trades: trades, accounts: accounts, symbols: symbols,
-                     skippedFooterLines: footerLines.map(\.line))
+    return TradeBook(
+      file: file, trades: trades, accounts: accounts, symbols: symbols,
+      skippedFooterLines: footerLines.map(\.line))
   }
 
   private mutating func reportSyntax(_ error: CSVReader.SyntaxError, _ columns: Columns?) {
     let name = columns?.name(at: error.field)
-    report(InputError(
-      file: file, line: error.line, column: name, found: error.found, expected: error.message,
-      columnNumber: name == nil ? error.field + 1 : nil))
+    report(
+      InputError(
+        file: file, line: error.line, column: name, found: error.found, expected: error.message,
+        columnNumber: name == nil ? error.field + 1 : nil))
   }
 
   private mutating func reportMissingHeader(_ undecodedLine: Int?) {
@@ -144,18 +150,21 @@ public struct TradeFileReader {
     if bytes.count >= 2 && (bytes[0], bytes[1]) == (0xFF, 0xFE)
       || bytes.count >= 2 && (bytes[0], bytes[1]) == (0xFE, 0xFF)
     {
-      report(InputError(
-        file: file, line: 1, column: nil, found: nil,
-        expected: "text in UTF-8; this file is in UTF-16 (save it as CSV UTF-8)"))
+      report(
+        InputError(
+          file: file, line: 1, column: nil, found: nil,
+          expected: "text in UTF-8; this file is in UTF-16 (save it as CSV UTF-8)"))
     } else if let undecodedLine {
-      report(InputError(
-        file: file, line: undecodedLine, column: nil, found: nil,
-        expected: "text in UTF-8 and a header line naming the columns \(names); this line "
-          + "holds bytes that are not UTF-8 and no line names every column"))
+      report(
+        InputError(
+          file: file, line: undecodedLine, column: nil, found: nil,
+          expected: "text in UTF-8 and a header line naming the columns \(names); this line "
+            + "holds bytes that are not UTF-8 and no line names every column"))
     } else {
-      report(InputError(
-        file: file, line: nil, column: nil, found: nil,
-        expected: "a header line naming the columns \(names); no line names them all"))
+      report(
+        InputError(
+          file: file, line: nil, column: nil, found: nil,
+          expected: "a header line naming the columns \(names); no line names them all"))
     }
   }
 
@@ -183,20 +192,22 @@ public struct TradeFileReader {
         let key = Key(account: trade.account, symbol: trade.symbol)
         let total = bought[key, default: 0] + trade.quantity.units
         guard total <= TradeFileReader.sharesHeldLimit else {
-          report(InputError(
-            file: file, line: trade.line, column: "quantity", found: trade.quantity.description,
-            expected: "at most 20,000,000,000 shares of \(symbols[trade.symbol]) bought in "
-              + "account \(accounts[trade.account]) over the whole file; this buy passes that"))
+          report(
+            InputError(
+              file: file, line: trade.line, column: "quantity", found: trade.quantity.description,
+              expected: "at most 20,000,000,000 shares of \(symbols[trade.symbol]) bought in "
+                + "account \(accounts[trade.account]) over the whole file; this buy passes that"))
           return
         }
         bought[key] = total
       }
       guard (sales + 1) * volume <= TradeFileReader.moneySumLimit else {
-        report(InputError(
-          file: file, line: trade.line, column: nil, found: nil,
-          expected: "a file whose costs and proceeds, added up and multiplied by its number "
-            + "of sales, stay below 2^59 cents, so every sum on the forms is exact; "
-            + "the trades up to this line pass that"))
+        report(
+          InputError(
+            file: file, line: trade.line, column: nil, found: nil,
+            expected: "a file whose costs and proceeds, added up and multiplied by its number "
+              + "of sales, stay below 2^59 cents, so every sum on the forms is exact; "
+              + "the trades up to this line pass that"))
         return
       }
     }
@@ -217,7 +228,8 @@ public struct TradeFileReader {
     for (index, field) in fields.enumerated() {
       guard let text = reader.trimmedText(of: field) else { continue }
       let name = text.lowercased()
-      let known = TradeFileReader.mandatoryColumns.contains(name)
+      let known =
+        TradeFileReader.mandatoryColumns.contains(name)
         || TradeFileReader.optionalColumns.contains(name)
       guard known else { continue }
       if found.indexes[name] != nil {
@@ -233,10 +245,11 @@ public struct TradeFileReader {
     found.firstMandatory = first
     for duplicate in duplicates {
       let earlier = (found.indexes[duplicate.name] ?? 0) + 1
-      report(InputError(
-        file: file, line: line, column: nil, found: duplicate.text,
-        expected: "each column named once in the header; '\(duplicate.name)' is already "
-          + "column \(earlier)", columnNumber: duplicate.index + 1))
+      report(
+        InputError(
+          file: file, line: line, column: nil, found: duplicate.text,
+          expected: "each column named once in the header; '\(duplicate.name)' is already "
+            + "column \(earlier)", columnNumber: duplicate.index + 1))
     }
     return found
   }
@@ -274,9 +287,11 @@ public struct TradeFileReader {
     let field = row.fields[index]
     guard let text = reader.trimmedText(of: field) else {
       let shown = String(decoding: reader.content(of: field), as: UTF8.self)
-      report(InputError(file: file, line: row.line, column: column, found: shown,
-                        expected: "text in UTF-8; the bytes shown as \u{FFFD} are not UTF-8 "
-                          + "(save the file as CSV UTF-8)"))
+      report(
+        InputError(
+          file: file, line: row.line, column: column, found: shown,
+          expected: "text in UTF-8; the bytes shown as \u{FFFD} are not UTF-8 "
+            + "(save the file as CSV UTF-8)"))
       return nil
     }
     return text
@@ -302,8 +317,10 @@ public struct TradeFileReader {
   }
 
   private mutating func fail(_ row: Row, _ column: String, _ found: String?, _ expected: String) {
-    report(InputError(file: file, line: row.line, column: column, found: found,
-                      expected: expected))
+    report(
+      InputError(
+        file: file, line: row.line, column: column, found: found,
+        expected: expected))
   }
 
   private mutating func number(
@@ -350,27 +367,35 @@ public struct TradeFileReader {
     case "buy": action = .buy
     case "sell": action = .sell
     default:
-      let note = actionText.isEmpty ? "" : " (splits, symbol changes, dividends and other "
-        + "actions are not supported yet)"
+      let note =
+        actionText.isEmpty
+        ? ""
+        : " (splits, symbol changes, dividends and other "
+          + "actions are not supported yet)"
       fail(row, "action", actionText, "buy or sell" + note)
     }
 
     let symbolName = oneLineText(row, "symbol")?.uppercased()
     if symbolName?.isEmpty == true { fail(row, "symbol", nil, "a symbol; the field is empty") }
 
-    let quantityUnits = number(row, "quantity", Self.quantityRules,
-                               what: "a number of shares greater than zero")
+    let quantityUnits = number(
+      row, "quantity", Self.quantityRules,
+      what: "a number of shares greater than zero")
     if let units = quantityUnits, units <= 0 {
-      fail(row, "quantity", text(row, "quantity"),
-           units == 0 ? "a number of shares greater than zero"
-             : "a number of shares greater than zero (a sale is a sell row with a positive "
-               + "quantity)")
+      fail(
+        row, "quantity", text(row, "quantity"),
+        units == 0
+          ? "a number of shares greater than zero"
+          : "a number of shares greater than zero (a sale is a sell row with a positive "
+            + "quantity)")
     }
-    let priceMicros = number(row, "price", Self.priceRules,
-                             what: "a price per share of zero or more")
+    let priceMicros = number(
+      row, "price", Self.priceRules,
+      what: "a price per share of zero or more")
     if let micros = priceMicros, micros < 0 {
-      fail(row, "price", text(row, "price"),
-           "a price per share of zero or more; a price cannot be negative")
+      fail(
+        row, "price", text(row, "price"),
+        "a price per share of zero or more; a price cannot be negative")
     }
     var feeCents: Int64? = 0
     if let raw = text(row, "fees"), !raw.isEmpty {
@@ -418,8 +443,10 @@ public struct TradeFileReader {
     if let raw = text(row, "basis"), !raw.isEmpty {
       if action == .sell {
         fail(row, "basis", raw, "nothing on a sell; a basis belongs to a buy")
-      } else if let cents = number(row, "basis", Self.moneyRules,
-                                   what: "a total basis in dollars of zero or more") {
+      } else if let cents = number(
+        row, "basis", Self.moneyRules,
+        what: "a total basis in dollars of zero or more")
+      {
         if cents < 0 {
           fail(row, "basis", raw, "a total basis in dollars of zero or more")
         } else {
@@ -441,8 +468,9 @@ public struct TradeFileReader {
     let gross = Int128(quantityUnits) * Int128(priceMicros)
     let grossLimit = Int128(Self.amountLimit) * Int128(Shares.scale) * Int128(Price.scale) / 100
     guard gross <= grossLimit else {
-      fail(row, "quantity", text(row, "quantity"),
-           "a trade worth at most $10,000,000,000.00; quantity × price is larger")
+      fail(
+        row, "quantity", text(row, "quantity"),
+        "a trade worth at most $10,000,000,000.00; quantity × price is larger")
       return nil
     }
     let quantity = Shares(units: quantityUnits)
@@ -454,8 +482,9 @@ public struct TradeFileReader {
     case .sell: amount = price.extended(quantity, plus: -fees)
     }
     guard amount.cents.magnitude <= UInt64(Self.amountLimit) else {
-      fail(row, action == .buy ? "fees" : "quantity", text(row, "fees"),
-           "a trade worth at most $10,000,000,000.00 with its fees")
+      fail(
+        row, action == .buy ? "fees" : "quantity", text(row, "fees"),
+        "a trade worth at most $10,000,000,000.00 with its fees")
       return nil
     }
 
@@ -504,8 +533,9 @@ public struct TradeFileReader {
       valid = false
     }
     if valid && form == .form1099DA && asset == .security {
-      fail(row, "asset", assetText,
-           "digital or tokenized with form 1099-DA; Form 1099-DA reports digital assets only")
+      fail(
+        row, "asset", assetText,
+        "digital or tokenized with form 1099-DA; Form 1099-DA reports digital assets only")
       valid = false
     }
     return valid ? (form, basisReported, asset) : nil
