@@ -358,9 +358,13 @@ public struct WashSaleEngine {
     switch trade.selector {
     case .firstInFirstOut:
       guard holdings[hid].held >= trade.quantity else {
+        let held = holdings[hid].held
         fail(trade, column: "quantity", found: trade.quantity.description,
-             expected: "at most the \(holdings[hid].held) shares of \(symbol) held in "
-               + "account \(account) on \(trade.date)")
+             expected: held == .zero
+               ? "shares held, but account \(account) holds no \(symbol) on \(trade.date) "
+                 + "(every sale needs an earlier buy in the same account)"
+               : "at most the \(held) shares of \(symbol) held in account \(account) "
+                 + "on \(trade.date)")
         return nil
       }
       var sources: [Int32] = []
