@@ -87,6 +87,13 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
   /// Parses exactly `YYYY-MM-DD` from a byte range, or returns nil.
   public static func parse(_ bytes: inout [UInt8], _ start: Int, _ end: Int) -> CivilDate? {
+    bytes.withUnsafeBufferPointer { parse($0, start, end) }
+  }
+
+  /// Parses exactly `YYYY-MM-DD` from bytes `start..<end` of a buffer, or returns nil.
+  public static func parse(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int
+  ) -> CivilDate? {
     guard end - start == 10, bytes[start + 4] == UInt8(ascii: "-"),
       bytes[start + 7] == UInt8(ascii: "-")
     else { return nil }

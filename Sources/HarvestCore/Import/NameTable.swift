@@ -4,6 +4,9 @@ public struct NameTable: Sendable {
   /// The names in the order they were first seen.
   public private(set) var names: [String] = []
   private var indexes: [String: Int32] = [:]
+  /// Names by a hash of their UTF-8 bytes, so the trades reader can intern a field without
+  /// making a string of it; a hash shared by two names falls back to the string table.
+  private var byHash: [UInt64: Int32] = [:]
 
   /// Creates an empty table.
   public init() {}
@@ -15,6 +18,40 @@ public struct NameTable: Sendable {
     names.append(name)
     indexes[name] = index
     return index
+  }
+
+  /// The index of the ASCII name in bytes `start..<end` of `buffer`, upper-cased first when
+  /// `uppercased`, adding it when new.
+  mutating func intern(
+    _ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, uppercased: Bool
+  ) -> Int32 {
+    var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+    for index in start..<end {
+      hash = (hash ^ UInt64(NameTable.fold(buffer[index], uppercased))) &* 0x100_0000_01B3
+    }
+    if let index = byHash[hash] {
+      var same = names[Int(index)].utf8.count == end - start
+      if same {
+        var position = start
+        for byte in names[Int(index)].utf8 {
+          if byte != NameTable.fold(buffer[position], uppercased) {
+            same = false
+            break
+          }
+          position += 1
+        }
+      }
+      if same { return index }
+    }
+    let name = String(decoding: (start..<end).map { NameTable.fold(buffer[$0], uppercased) },
+                      as: UTF8.self)
+    let index = intern(name)
+    if byHash[hash] == nil { byHash[hash] = index }
+    return index
+  }
+
+  private static func fold(_ byte: UInt8, _ uppercased: Bool) -> UInt8 {
+    uppercased && byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") ? byte - 32 : byte
   }
 
   /// The index of `name`, if it has been seen.

@@ -43,6 +43,15 @@ public struct TradeFileReader {
     return try instance.readAll()
   }
 
+  /// Reads with the byte-level fast path turned off, so tests can compare both paths.
+  static func readCarefully(bytes: [UInt8], file: String) throws(InputErrors) -> TradeBook {
+    var instance = TradeFileReader(file: file, reader: CSVReader(bytes: bytes))
+    instance.allowsFastPath = false
+    return try instance.readAll()
+  }
+
+  private var allowsFastPath = true
+
   private init(file: String, reader: CSVReader) {
     self.file = file
     self.reader = reader
@@ -52,6 +61,30 @@ public struct TradeFileReader {
     var indexes: [String: Int] = [:]
     var firstMandatory = 0
     subscript(_ name: String) -> Int? { indexes[name] }
+
+    /// Column positions for the fast path, resolved once from the header.
+    struct Fast {
+      var date = 0, account = 0, action = 0, symbol = 0, quantity = 0, price = 0, fees = 0
+      var highestMandatory = 0
+      var optional: [Int] = []
+    }
+
+    /// Set once the header is known.
+    var fast = Fast()
+
+    func makeFast() -> Fast {
+      var fast = Fast()
+      fast.date = indexes["date"] ?? 0
+      fast.account = indexes["account"] ?? 0
+      fast.action = indexes["action"] ?? 0
+      fast.symbol = indexes["symbol"] ?? 0
+      fast.quantity = indexes["quantity"] ?? 0
+      fast.price = indexes["price"] ?? 0
+      fast.fees = indexes["fees"] ?? 0
+      fast.highestMandatory = TradeFileReader.mandatoryColumns.compactMap { indexes[$0] }.max() ?? 0
+      fast.optional = TradeFileReader.optionalColumns.compactMap { indexes[$0] }
+      return fast
+    }
 
     /// The name of the column Harvest reads at `index`, if any.
     func name(at index: Int) -> String? {
@@ -68,6 +101,19 @@ public struct TradeFileReader {
     var footerLines: [(line: Int, text: String)] = []
     var assetOfSymbol: [Int32: (AssetKind, Int)] = [:]
     var firstUndecodedPreambleLine: Int?
+    trades.reserveCapacity(reader.bytes.count / 40)
+
+    func accept(_ trade: Trade) {
+      if let (kind, firstLine) = assetOfSymbol[trade.symbol], kind != trade.asset {
+        report(
+          InputError(
+            file: file, line: trade.line, column: "asset", found: trade.asset.rawValue,
+            expected: "\(kind.rawValue), as line \(firstLine) says for \(symbols[trade.symbol])"))
+      } else if assetOfSymbol[trade.symbol] == nil {
+        assetOfSymbol[trade.symbol] = (trade.asset, trade.line)
+      }
+      trades.append(trade)
+    }
 
     while !truncated {
       let line: Int
@@ -87,6 +133,12 @@ public struct TradeFileReader {
         {
           firstUndecodedPreambleLine = line
         }
+        continue
+      }
+      if footerLines.isEmpty, allowsFastPath,
+        let trade = fastRow(fields, line: line, known, &accounts, &symbols)
+      {
+        accept(trade)
         continue
       }
       if isFooter(fields, known) {
@@ -115,15 +167,7 @@ public struct TradeFileReader {
         continue
       }
       if let trade = parseRow(fields, line: line, known, &accounts, &symbols) {
-        if let (kind, firstLine) = assetOfSymbol[trade.symbol], kind != trade.asset {
-          report(
-            InputError(
-              file: file, line: line, column: "asset", found: trade.asset.rawValue,
-              expected: "\(kind.rawValue), as line \(firstLine) says for \(symbols[trade.symbol])"))
-        } else if assetOfSymbol[trade.symbol] == nil {
-          assetOfSymbol[trade.symbol] = (trade.asset, line)
-        }
-        trades.append(trade)
+        accept(trade)
       }
     }
 
@@ -243,6 +287,7 @@ public struct TradeFileReader {
       let first = positions.min()
     else { return nil }
     found.firstMandatory = first
+    found.fast = found.makeFast()
     for duplicate in duplicates {
       let earlier = (found.indexes[duplicate.name] ?? 0) + 1
       report(
@@ -340,6 +385,85 @@ public struct TradeFileReader {
       }
       fail(row, column, raw, detail)
       return nil
+    }
+  }
+
+  /// The common row read straight from the file's bytes: plain ASCII fields, every optional
+  /// column empty, every value valid. Returns nil for anything else, which `parseRow` then
+  /// reads (and reports) the careful way; both give the same trade for a row both accept.
+  private mutating func fastRow(
+    _ fields: [CSVReader.Field], line: Int, _ columns: Columns,
+    _ accounts: inout NameTable, _ symbols: inout NameTable
+  ) -> Trade? {
+    let fast = columns.fast
+    guard fields.count > fast.highestMandatory else { return nil }
+    for index in fast.optional where index < fields.count {
+      if !reader.isBlank(fields[index]) { return nil }
+    }
+    return reader.bytes.withUnsafeBufferPointer { bytes -> Trade? in
+      func span(_ index: Int) -> (start: Int, end: Int)? {
+        let field = fields[index]
+        guard !field.hasEscapedQuotes else { return nil }
+        var start = field.start, end = field.end
+        while start < end && (bytes[start] == 32 || bytes[start] == 9) { start += 1 }
+        while end > start && (bytes[end - 1] == 32 || bytes[end - 1] == 9) { end -= 1 }
+        for position in start..<end where bytes[position] < 32 || bytes[position] > 126 {
+          return nil
+        }
+        return (start, end)
+      }
+      func number(_ index: Int, _ rules: DecimalText.Rules) -> Int64? {
+        guard let (start, end) = span(index) else { return nil }
+        return try? DecimalText.parse(bytes, from: start, to: end, rules)
+      }
+
+      guard let (dateStart, dateEnd) = span(fast.date),
+        let date = CivilDate.parse(bytes, dateStart, dateEnd),
+        let (accountStart, accountEnd) = span(fast.account), accountEnd > accountStart,
+        let (symbolStart, symbolEnd) = span(fast.symbol), symbolEnd > symbolStart,
+        let (actionStart, actionEnd) = span(fast.action)
+      else { return nil }
+      let action: TradeAction
+      switch (actionEnd - actionStart, bytes[actionStart] | 0x20) {
+      case (3, UInt8(ascii: "b"))
+      where bytes[actionStart + 1] | 0x20 == UInt8(ascii: "u")
+        && bytes[actionStart + 2] | 0x20 == UInt8(ascii: "y"):
+        action = .buy
+      case (4, UInt8(ascii: "s"))
+      where bytes[actionStart + 1] | 0x20 == UInt8(ascii: "e")
+        && bytes[actionStart + 2] | 0x20 == UInt8(ascii: "l")
+        && bytes[actionStart + 3] | 0x20 == UInt8(ascii: "l"):
+        action = .sell
+      default:
+        return nil
+      }
+      guard let quantityUnits = number(fast.quantity, Self.quantityRules), quantityUnits > 0,
+        let priceMicros = number(fast.price, Self.priceRules), priceMicros >= 0,
+        let (feesStart, feesEnd) = span(fast.fees)
+      else { return nil }
+      var feeCents: Int64 = 0
+      if feesEnd > feesStart {
+        guard let cents = try? DecimalText.parse(bytes, from: feesStart, to: feesEnd,
+                                                 Self.moneyRules), cents >= 0
+        else { return nil }
+        feeCents = cents
+      }
+
+      let gross = Int128(quantityUnits) * Int128(priceMicros)
+      let grossLimit = Int128(Self.amountLimit) * Int128(Shares.scale) * Int128(Price.scale) / 100
+      guard gross <= grossLimit else { return nil }
+      let quantity = Shares(units: quantityUnits)
+      let price = Price(micros: priceMicros)
+      let fees = Money(cents: feeCents)
+      let amount = price.extended(quantity, plus: action == .buy ? fees : -fees)
+      guard amount.cents.magnitude <= UInt64(Self.amountLimit) else { return nil }
+
+      return Trade(
+        line: line, date: date,
+        account: accounts.intern(bytes, accountStart, accountEnd, uppercased: false),
+        action: action,
+        symbol: symbols.intern(bytes, symbolStart, symbolEnd, uppercased: true),
+        quantity: quantity, price: price, fees: fees, amount: amount)
     }
   }
 

@@ -40,8 +40,23 @@ public enum DecimalText {
 
   /// Parses UTF-8 bytes; see `parse(_:_:)`.
   public static func parse(_ input: inout [UInt8], _ rules: Rules) throws(Failure) -> Int64 {
-    var start = 0
-    var end = input.count
+    let result = input.withUnsafeBufferPointer { buffer -> Result<Int64, Failure> in
+      do throws(Failure) {
+        return .success(try parse(buffer, from: 0, to: buffer.count, rules))
+      } catch {
+        return .failure(error)
+      }
+    }
+    return try result.get()
+  }
+
+  /// Parses the bytes `from..<to` of a buffer; see `parse(_:_:)`. The trades reader calls
+  /// this on the file's bytes directly, so a number costs no string.
+  public static func parse(
+    _ input: UnsafeBufferPointer<UInt8>, from: Int, to: Int, _ rules: Rules
+  ) throws(Failure) -> Int64 {
+    var start = from
+    var end = to
     while start < end && isSpace(input[start]) { start += 1 }
     while end > start && isSpace(input[end - 1]) { end -= 1 }
     if start == end { throw .empty }
@@ -123,12 +138,14 @@ public enum DecimalText {
     byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t")
   }
 
-  private static func allZeros(_ input: [UInt8], from: Int, to: Int) -> Bool {
+  private static func allZeros(_ input: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Bool {
     for index in from..<to where input[index] != UInt8(ascii: "0") { return false }
     return true
   }
 
-  private static func sawDigitBeforePoint(_ input: [UInt8], _ start: Int, _ end: Int) -> Bool {
+  private static func sawDigitBeforePoint(
+    _ input: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int
+  ) -> Bool {
     for index in start..<end {
       let byte = input[index]
       if byte == UInt8(ascii: ".") { return false }
