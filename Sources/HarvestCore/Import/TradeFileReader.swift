@@ -672,13 +672,21 @@ public struct TradeFileReader {
       var account: Int32
       var symbol: Int32
     }
+    // A file in date order (the usual export) needs only one day's counters at a time.
+    let inDateOrder = zip(trades, trades.dropFirst()).allSatisfy { $0.date <= $1.date }
     var counters: [Key: Int32] = [:]
+    var currentDay: Int32?
     for index in trades.indices {
-      let trade = trades[index]
-      let key = Key(day: trade.date.dayNumber, account: trade.account, symbol: trade.symbol)
+      let day = trades[index].date.dayNumber
+      if inDateOrder && day != currentDay {
+        counters.removeAll(keepingCapacity: true)
+        currentDay = day
+      }
+      let key = Key(day: day, account: trades[index].account, symbol: trades[index].symbol)
       let next = counters[key, default: 0]
       trades[index].dayOrdinal = next
       counters[key] = next + 1
     }
   }
+
 }

@@ -38,25 +38,29 @@ public enum YearReportBuilder {
       convention: options.convention, snapshotDay: CivilDate.endOfYear(options.taxYear))
     let result = try WashSaleEngine.run(book, configuration)
 
-    func account(of trade: Trade) -> Account {
-      let name = book.accounts[trade.account]
-      return options.accounts[name] ?? Account(name: name)
+    // Whose sales are on this return, decided once per account rather than once per row.
+    let reportedAccounts = book.accounts.names.map { name -> Bool in
+      let account = options.accounts[name] ?? Account(name: name)
+      guard account.kind.isTaxable else { return false }
+      return account.owner == .self || options.filingStatus.reportsSpouseSales
     }
+    let firstDay = CivilDate.startOfYear(options.taxYear)
+    let lastDay = CivilDate.endOfYear(options.taxYear)
     func isReported(_ sale: Int32) -> Bool {
       let trade = book.trades[Int(sale)]
-      guard trade.date.year == options.taxYear else { return false }
-      let owner = account(of: trade)
-      guard owner.kind.isTaxable else { return false }
-      return owner.owner == .self || options.filingStatus.reportsSpouseSales
+      return trade.date >= firstDay && trade.date <= lastDay
+        && reportedAccounts[Int(trade.account)]
     }
 
-    // Rows go straight into one bucket per box: the engine yields them in date-sold order, in
-    // the order the sales were taken, so concatenating the buckets gives form order.
-    var buckets = Array(repeating: [Form8949Row](), count: Form8949Box.allCases.count)
+    // Two passes: the box of every reported piece, then each row written straight into its
+    // place. The engine yields pieces in date-sold order, in the order the sales were taken,
+    // so placing them box by box in that order gives form order with no sort and no copy.
+    let pieces = result.dispositions
+    var boxOfPiece = [UInt8](repeating: .max, count: pieces.count)
+    var counts = [Int](repeating: 0, count: Form8949Box.allCases.count)
     var errors: [InputError] = []
-    for piece in result.dispositions where isReported(piece.sale) {
+    for (index, piece) in pieces.enumerated() where isReported(piece.sale) {
       let sale = book.trades[Int(piece.sale)]
-      let purchase = book.trades[Int(piece.purchase)]
       guard let box = Form8949Box.forSale(
         longTerm: piece.isLongTerm, form: sale.form, basisReported: sale.basisReported,
         asset: sale.asset, taxYear: options.taxYear)
@@ -66,13 +70,28 @@ public enum YearReportBuilder {
           expected: "1099-B or none for \(options.taxYear); Form 1099-DA starts with 2025"))
         continue
       }
-      buckets[box.formOrder].append(row(piece, sale: sale, purchase: purchase, box: box, book: book))
+      boxOfPiece[index] = UInt8(box.formOrder)
+      counts[box.formOrder] += 1
     }
-    if !errors.isEmpty { throw InputErrors(Array(errors.prefix(TradeFileReader.errorLimit)),
-                                           truncated: errors.count > TradeFileReader.errorLimit) }
-    var rows: [Form8949Row] = []
-    rows.reserveCapacity(buckets.reduce(0) { $0 + $1.count })
-    for bucket in buckets { rows.append(contentsOf: bucket) }
+    if !errors.isEmpty {
+      throw InputErrors(Array(errors.prefix(TradeFileReader.errorLimit)),
+                        truncated: errors.count > TradeFileReader.errorLimit)
+    }
+    var next = [Int](repeating: 0, count: counts.count)
+    for order in 1..<counts.count { next[order] = next[order - 1] + counts[order - 1] }
+    let boxes = Form8949Box.allCases.sorted()
+    let total = counts.reduce(0, +)
+    let rows = [Form8949Row](unsafeUninitializedCapacity: total) { buffer, initialized in
+      for (index, piece) in pieces.enumerated() where boxOfPiece[index] != .max {
+        let order = Int(boxOfPiece[index])
+        let sale = book.trades[Int(piece.sale)]
+        let purchase = book.trades[Int(piece.purchase)]
+        (buffer.baseAddress! + next[order]).initialize(
+          to: row(piece, sale: sale, purchase: purchase, box: boxes[order], book: book))
+        next[order] += 1
+      }
+      initialized = total
+    }
 
     var washSales: [WashSaleRow] = []
     for match in result.matches where isReported(match.sale) {
@@ -102,7 +121,10 @@ public enum YearReportBuilder {
 
     var deferred: [DeferredLossRow] = []
     for held in result.heldAtSnapshot where held.parcel.washAdded > .zero {
-      guard isReportedOrigin(held.parcel.originSale, book, options) else { continue }
+      let origin = held.parcel.originSale
+      guard origin >= 0, reportedAccounts[Int(book.trades[Int(origin)].account)] else {
+        continue
+      }
       let purchase = book.trades[Int(held.purchase)]
       deferred.append(DeferredLossRow(
         symbol: book.symbols[purchase.symbol], account: book.accounts[purchase.account],
@@ -130,16 +152,6 @@ public enum YearReportBuilder {
     }
     return YearReport(taxYear: options.taxYear, rows: rows, washSales: washSales,
                       deferredLosses: deferred, warnings: warnings)
-  }
-
-  private static func isReportedOrigin(
-    _ sale: Int32, _ book: TradeBook, _ options: Options
-  ) -> Bool {
-    guard sale >= 0 else { return false }
-    let trade = book.trades[Int(sale)]
-    let name = book.accounts[trade.account]
-    let account = options.accounts[name] ?? Account(name: name)
-    return account.owner == .self || options.filingStatus.reportsSpouseSales
   }
 
   private static func checkSpouseAccounts(

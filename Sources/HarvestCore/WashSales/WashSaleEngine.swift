@@ -154,15 +154,25 @@ public struct WashSaleEngine {
       }
     }
 
-    let eligible = purchases.indices.filter {
-      purchases[$0].isPurchase && groupOfSymbol[Int(purchases[$0].symbol)] >= 0
+    struct CandidateOrder: Comparable {
+      var group: Int32
+      var key: PurchaseKey
+      var pid: Int32
+
+      static func < (lhs: CandidateOrder, rhs: CandidateOrder) -> Bool {
+        lhs.group != rhs.group ? lhs.group < rhs.group : lhs.key < rhs.key
+      }
     }
-    candidates = eligible.map(Int32.init).sorted { a, b in
-      let groupA = groupOfSymbol[Int(purchases[Int(a)].symbol)]
-      let groupB = groupOfSymbol[Int(purchases[Int(b)].symbol)]
-      if groupA != groupB { return groupA < groupB }
-      return purchaseKeys[Int(a)] < purchaseKeys[Int(b)]
+    var order: [CandidateOrder] = []
+    order.reserveCapacity(purchases.count)
+    for (pid, purchase) in purchases.enumerated() where purchase.isPurchase {
+      let group = groupOfSymbol[Int(purchase.symbol)]
+      if group >= 0 {
+        order.append(CandidateOrder(group: group, key: purchaseKeys[pid], pid: Int32(pid)))
+      }
     }
+    order.sort()
+    candidates = order.map(\.pid)
     candidateDates = candidates.map { purchases[Int($0)].date.dayNumber }
     candidatePosition = Array(repeating: -1, count: purchases.count)
     groupRanges = Array(repeating: 0..<0, count: groupNames.count)

@@ -1,0 +1,57 @@
+/// Form 8949 under Exception 2: one summary row per broker per box on the form, and a
+/// statement listing every transaction in the form's column layout, section by section.
+public struct Exception2Statement: Sendable, Equatable {
+  /// The sections, box by box in form order, brokers in alphabetical order within a box.
+  public var sections: [Exception2Section]
+
+  /// Groups `rows` by box and broker.
+  ///
+  /// - Parameters:
+  ///   - rows: the rows that belong on Form 8949, already in whole dollars when the return is
+  ///     prepared in whole dollars, so that the summary rows add up to what the statement
+  ///     prints.
+  ///   - accounts: the accounts file; an account not in it is its own broker.
+  public init(rows: [Form8949Row], accounts: [String: Account]) {
+    var grouped: [Form8949Box: [String: [Form8949Row]]] = [:]
+    for row in rows {
+      let broker = accounts[row.account]?.broker ?? row.account
+      grouped[row.box, default: [:]][broker, default: []].append(row)
+    }
+    var sections: [Exception2Section] = []
+    for box in grouped.keys.sorted() {
+      let brokers = grouped[box]!
+      for broker in brokers.keys.sorted() {
+        let ordered = brokers[broker]!.enumerated()
+          .sorted { ($0.element.dateSold, $0.offset) < ($1.element.dateSold, $1.offset) }
+          .map(\.element)
+        sections.append(Exception2Section(box: box, broker: broker, rows: ordered))
+      }
+    }
+    self.sections = sections
+  }
+
+  /// The summary rows, in section order.
+  public var summaryRows: [Form8949SummaryRow] { sections.map(\.summary) }
+
+  /// `form8949-summary.csv`: the rows printed on Form 8949, one per broker per box.
+  public var summaryCSV: [UInt8] {
+    var writer = CSVWriter(header: [
+      "box", "description", "date_acquired", "date_sold", "proceeds", "cost_basis", "code",
+      "adjustment", "gain_loss", "transactions",
+    ])
+    for row in summaryRows {
+      writer.text(row.box.letter, fromUser: false)
+      writer.text(row.description)
+      writer.text("", fromUser: false)
+      writer.text("", fromUser: false)
+      writer.money(row.totals.proceeds)
+      writer.money(row.totals.costBasis)
+      writer.text(row.code, fromUser: false)
+      writer.money(row.totals.adjustment)
+      writer.money(row.totals.gainLoss)
+      writer.text(String(row.transactionCount), fromUser: false)
+      writer.endRow()
+    }
+    return writer.bytes
+  }
+}
