@@ -48,6 +48,17 @@ public struct PDFRenderer: Sendable {
     disposedOfOpportunityFund: Bool = false
   ) throws -> [UInt8] {
     let template = try templates.templates(for: taxYear).scheduleD
+    let pages = Self.scheduleDFills(
+      template, lines: lines, name: name, ssn: ssn,
+      disposedOfOpportunityFund: disposedOfOpportunityFund)
+    return try Self.render(template, pages: pages)
+  }
+
+  /// The filled pages of Schedule D, for `scheduleD(lines:...)` and the return package.
+  static func scheduleDFills(
+    _ template: FormTemplate, lines: [ScheduleDLine], name: String, ssn: String,
+    disposedOfOpportunityFund: Bool
+  ) -> [PageFill] {
     var fields = ["name": name, "ssn": ssn]
     var checked: Set<String> = [disposedOfOpportunityFund ? "qof.yes" : "qof.no"]
     let preprintedParentheses: Set<String> = ["6", "14", "21"]
@@ -62,10 +73,9 @@ public struct PDFRenderer: Sendable {
       }
       if let answer = line.answer { checked.insert("\(line.id).\(answer ? "yes" : "no")") }
     }
-    let pages = template.pages.indices.map {
+    return template.pages.indices.map {
       PageFill(templatePage: $0, fields: fields, checked: checked)
     }
-    return try Self.render(template, pages: pages)
   }
 
   /// The Capital Loss Carryover Worksheet, lines 1 to 13; a nil amount is a skipped line.
@@ -74,11 +84,18 @@ public struct PDFRenderer: Sendable {
     name: String
   ) throws -> [UInt8] {
     let template = try templates.templates(for: taxYear).carryoverWorksheet
+    return try Self.render(template, pages: Self.carryoverWorksheetFills(lines, name: name))
+  }
+
+  /// The filled worksheet page, for `carryoverWorksheet(lines:...)` and the return package.
+  static func carryoverWorksheetFills(
+    _ lines: [(line: Int, amount: Money?)], name: String
+  ) -> [PageFill] {
     var fields = ["name": name]
     for (line, amount) in lines {
       if let amount { fields["line.\(line)"] = amount.formatted() }
     }
-    return try Self.render(template, pages: [PageFill(templatePage: 0, fields: fields)])
+    return [PageFill(templatePage: 0, fields: fields)]
   }
 
   /// Every page of a template with nothing filled in, as the visual check compares them.
