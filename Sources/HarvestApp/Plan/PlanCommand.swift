@@ -1,5 +1,6 @@
 import Foundation
 import HarvestCore
+import HarvestRender
 
 /// `harvest plan`: tax-loss harvesting advice for one day, worked with the report's own lot
 /// matching and wash-sale engine.
@@ -26,6 +27,9 @@ struct PlanCommand {
       ReportFile(name: "do-not-buy.csv", bytes: PlanCSV.doNotBuy(plan)),
       ReportFile(name: "plan-summary.csv", bytes: PlanCSV.summary(plan)),
       ReportFile(name: "recommended-sales.csv", bytes: PlanCSV.recommendedSales(plan)),
+      ReportFile(
+        name: "harvest-plan.pdf",
+        bytes: try HarvestPlanPDF.render(plan, filingStatus: options.filingStatus)),
     ]
     let outcome = try ReportArchive.write(files, to: options.outPath, force: options.force)
     for note in outcome.notes { log.info(note) }

@@ -45,6 +45,13 @@ struct ReportCommand {
     files.add("carryover-worksheet.csv", worksheet.csvBytes)
     files.add("wash-sales.csv", ReportCSV.washSales(report.washSales))
     files.add("deferred-losses.csv", ReportCSV.deferredLosses(report.deferredLosses))
+    let package = returnPackage(
+      report, rows: formRows, accounts: inputs.accounts, scheduleD: scheduleD,
+      worksheet: worksheet)
+    if let statement = package.exception2 {
+      files.add("form8949-summary.csv", statement.summaryCSV)
+    }
+    if !package.basis.isEmpty { files.add("basis-statement.csv", package.basis.csvBytes) }
     let record = CarryoverRecord(
       taxYear: options.year, scheduleD: scheduleD, worksheet: worksheet,
       taxableIncome: options.taxableIncome)
@@ -55,7 +62,7 @@ struct ReportCommand {
     if options.noPDF {
       log.info("--no-pdf: no forms were drawn; the CSV files hold every figure")
     } else {
-      try drawForms(into: &files, rows: formRows, scheduleD: scheduleD, worksheet: worksheet)
+      try drawForms(into: &files, package: package)
     }
 
     let outcome = try ReportArchive.write(files.files, to: options.outPath, force: options.force)
@@ -64,10 +71,31 @@ struct ReportCommand {
     return 0
   }
 
-  private func drawForms(
-    into files: inout ReportFileList, rows: [Form8949Row], scheduleD: ScheduleD,
-    worksheet: CapitalLossCarryoverWorksheet
-  ) throws {
+  /// The package of forms, statements and records; Exception 2 applies with `--statement`
+  /// or, announced on standard error, when one box has more rows than tax software imports.
+  private func returnPackage(
+    _ report: YearReport, rows: [Form8949Row], accounts: [String: Account],
+    scheduleD: ScheduleD, worksheet: CapitalLossCarryoverWorksheet
+  ) -> ReturnPackage {
+    var useException2 = options.statement
+    let large = Exception2.boxesOverThreshold(rows)
+    if !options.statement && !large.isEmpty {
+      let boxes = large.map { "box \($0.box.letter) has \($0.rows) rows" }
+      log.warning(boxes.joined(separator: ", ") + ", more than "
+        + "\(Exception2.automaticThreshold) in one box: Form 8949 lists one summary row per "
+        + "broker and box (Exception 2, code M) and every transaction goes on the attached "
+        + "statements; form8949.csv still lists every transaction")
+      useException2 = true
+    }
+    return ReturnPackage(
+      taxYear: options.year, name: options.name, ssn: options.ssn ?? "",
+      coverID: options.maskedSSN ?? "", rows: rows, wholeDollars: options.roundDollars,
+      useException2: useException2, accounts: accounts, scheduleD: scheduleD,
+      worksheet: worksheet, washSales: report.washSales,
+      deferredLosses: report.deferredLosses)
+  }
+
+  private func drawForms(into files: inout ReportFileList, package: ReturnPackage) throws {
     let library = TemplateLibrary(directory: try TemplateLocator.directory(options.templatesPath))
     guard library.availableYears.contains(options.year) else {
       let years = library.availableYears.map(String.init).joined(separator: ", ")
@@ -76,17 +104,19 @@ struct ReportCommand {
     }
     if let warning = library.draftWarning(options.year) { log.warning(warning) }
     let renderer = PDFRenderer(templates: library)
-    let ssn = options.ssn ?? ""
-    let document = Form8949Document(
-      taxYear: options.year, name: options.name, ssn: ssn, rows: rows,
-      wholeDollars: options.roundDollars)
-    files.add("form8949.pdf", try renderer.form8949(document), private: true)
+    let ssn = package.ssn
+    let worksheet = package.worksheet
+    files.add("form8949.pdf", try renderer.form8949(package), private: true)
     files.add("schedule-d.pdf", try renderer.scheduleD(
-      lines: scheduleD.lines, taxYear: options.year, name: options.name, ssn: ssn),
+      lines: package.scheduleD.lines, taxYear: options.year, name: options.name, ssn: ssn),
       private: true)
+    if let statements = try renderer.statements(package) {
+      files.add("statements.pdf", statements, private: true)
+    }
     let worksheetLines = (1...13).map { (line: $0, amount: worksheet[$0]) }
     files.add("carryover-worksheet.pdf", try renderer.carryoverWorksheet(
       lines: worksheetLines, taxYear: options.year, name: options.name), private: true)
+    files.add("return-package.pdf", try renderer.returnPackage(package), private: true)
   }
 
   /// The options used, for the archive; the record masks the SSN.
