@@ -17,11 +17,14 @@ struct ReportCommand {
 
   /// Runs the report and returns the exit status.
   func run() throws -> Int32 {
+    var clock = PhaseClock()
     try ReportArchive(folder: options.outPath, force: options.force).checkWritable()
     let inputs = try InputFiles.load(options, log: log)
+    clock.lap("read inputs")
     let report = try YearReportBuilder.build(inputs.book, YearReportBuilder.Options(
       taxYear: options.year, filingStatus: options.filingStatus, accounts: inputs.accounts,
       identicalGroups: inputs.identicalGroups, convention: options.convention))
+    clock.lap("lots, wash sales and rows")
     for warning in report.warnings { log.warning(warning) }
 
     let carryIn = inputs.carryIn
@@ -39,6 +42,7 @@ struct ReportCommand {
         + "deduction on line 21 was used (line 4 = line 2); carryover.json records this")
     }
 
+    clock.lap("Schedule D and worksheet")
     var files = ReportFileList()
     files.add("form8949.csv", ReportCSV.form8949(formRows))
     files.add("schedule-d.csv", scheduleD.csvBytes)
@@ -59,13 +63,16 @@ struct ReportCommand {
     files.add(InputChecksums.fileName, inputs.checksums.manifestBytes)
     files.add(OptionsRecord.fileName, optionsRecord().jsonBytes)
 
+    clock.lap("CSV files")
     if options.noPDF {
       log.info("--no-pdf: no forms were drawn; the CSV files hold every figure")
     } else {
       try drawForms(into: &files, package: package)
     }
 
+    clock.lap("forms")
     let outcome = try ReportArchive.write(files.files, to: options.outPath, force: options.force)
+    clock.lap("archive written")
     for note in outcome.notes { log.info(note) }
     summarize(formRows, scheduleD: scheduleD, worksheet: worksheet, written: outcome.files)
     return 0
