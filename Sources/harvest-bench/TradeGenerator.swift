@@ -59,7 +59,8 @@ struct TradeGenerator {
     var days: [String] = []
     for year in first...last {
       for month in 1...12 {
-        let length = [31, year % 4 == 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+        let length = [31, year % 4 == 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][
+          month - 1]
         for day in 1...length {
           days.append("\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)")
         }

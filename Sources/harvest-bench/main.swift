@@ -28,8 +28,9 @@ func measure(_ arguments: [String]) -> Measurement {
   var usage = rusage()
   wait4(pid, &status, 0, &usage)
   let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-  return Measurement(seconds: elapsed, peakMegabytes: Double(usage.ru_maxrss) / 1024,
-                     status: (status >> 8) & 0xff)
+  return Measurement(
+    seconds: elapsed, peakMegabytes: Double(usage.ru_maxrss) / 1024,
+    status: (status >> 8) & 0xff)
 }
 
 let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
@@ -42,7 +43,8 @@ defer { try? FileManager.default.removeItem(at: work) }
 let accountsPath = work.appendingPathComponent("accounts.csv").path
 FileManager.default.createFile(
   atPath: accountsPath,
-  contents: Data("account,kind,owner\nBrokerage,taxable,self\nSpouse,taxable,spouse\nIRA,ira,self\n".utf8))
+  contents: Data(
+    "account,kind,owner\nBrokerage,taxable,self\nSpouse,taxable,spouse\nIRA,ira,self\n".utf8))
 
 func reportRun(_ name: String, _ trades: [UInt8], repeats: Int) -> Measurement {
   let path = work.appendingPathComponent("\(name).csv").path
@@ -50,9 +52,11 @@ func reportRun(_ name: String, _ trades: [UInt8], repeats: Int) -> Measurement {
   var best: Measurement?
   for attempt in 0..<repeats {
     let out = work.appendingPathComponent("\(name)-out-\(attempt)").path
-    let result = measure([executable, "report", "--year", "2025", "--trades", path,
-                          "--accounts", accountsPath, "--filing-status", "mfj",
-                          "--no-pdf", "--out", out])
+    let result = measure([
+      executable, "report", "--year", "2025", "--trades", path,
+      "--accounts", accountsPath, "--filing-status", "mfj",
+      "--no-pdf", "--out", out,
+    ])
     guard result.status == 0 else { fatalError("harvest failed on \(name): \(result.status)") }
     if best == nil || result.seconds < best!.seconds { best = result }
     try? FileManager.default.removeItem(atPath: out)
@@ -70,15 +74,21 @@ for count in [10_000, 100_000, 1_000_000] {
     count: count, symbols: 500, accounts: ["Brokerage", "Spouse", "IRA"], seed: 2025)
   let result = reportRun("mixed-\(count)", trades, repeats: 3)
   sizes.append((count, result))
-  print(String(format: "| 3 accounts, 500 symbols | %d | %.3f s | %.0f MB |", count,
-               result.seconds, result.peakMegabytes))
+  print(
+    String(
+      format: "| 3 accounts, 500 symbols | %d | %.3f s | %.0f MB |", count,
+      result.seconds, result.peakMegabytes))
 }
 let chain = reportRun("chain", TradeGenerator.chain(count: 16_000), repeats: 5)
-print(String(format: "| one-symbol wash-sale chain | 16000 | %.1f ms | %.0f MB |",
-             chain.seconds * 1000, chain.peakMegabytes))
+print(
+  String(
+    format: "| one-symbol wash-sale chain | 16000 | %.1f ms | %.0f MB |",
+    chain.seconds * 1000, chain.peakMegabytes))
 print("")
 for index in 1..<sizes.count {
   let (small, a) = sizes[index - 1], (large, b) = sizes[index]
-  print(String(format: "Growth %d → %d trades (×%d): time ×%.1f", small, large, large / small,
-               b.seconds / a.seconds))
+  print(
+    String(
+      format: "Growth %d → %d trades (×%d): time ×%.1f", small, large, large / small,
+      b.seconds / a.seconds))
 }

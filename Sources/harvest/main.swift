@@ -1,2 +1,3 @@
 import HarvestApp
+
 HarvestCommand.main()

@@ -14,8 +14,10 @@ final class GoldenExampleTests: XCTestCase {
     XCTAssertEqual(harvest(exampleArguments(out: out)), 0)
 
     var compared: [String] = []
-    for name in ["form8949.csv", "schedule-d.csv", "carryover-worksheet.csv", "wash-sales.csv",
-                 "deferred-losses.csv", "carryover.json"] {
+    for name in [
+      "form8949.csv", "schedule-d.csv", "carryover-worksheet.csv", "wash-sales.csv",
+      "deferred-losses.csv", "carryover.json",
+    ] {
       try compare(name, XCTUnwrap(fileText(out, name)))
       compared.append(name)
     }

@@ -5,7 +5,9 @@ import XCTest
 final class ReportCommandTests: XCTestCase {
   private let header = "date,account,action,symbol,quantity,price,fees\n"
 
-  private func run(_ trades: String, _ extra: [String] = [], year: String = "2025") throws
+  private func run(
+    _ trades: String, _ extra: [String] = [], year: String = "2025"
+  ) throws
     -> (status: Int32, out: String)
   {
     let folder = try scratchFolder(self)
@@ -30,7 +32,8 @@ final class ReportCommandTests: XCTestCase {
       XCTAssertEqual(status, 1, what)
       XCTAssertFalse(FileManager.default.fileExists(atPath: out), "\(what) left output")
     }
-    let (missing, out) = try run("date,account,action,symbol,quantity,price\n2025-01-02,A,buy,X,1,1\n")
+    let (missing, out) = try run(
+      "date,account,action,symbol,quantity,price\n2025-01-02,A,buy,X,1,1\n")
     XCTAssertEqual(missing, 1)
     XCTAssertFalse(FileManager.default.fileExists(atPath: out))
     let (status, _) = try run(header, ["--filing-status", "married"])
@@ -40,10 +43,15 @@ final class ReportCommandTests: XCTestCase {
   func testNegativeTaxableIncomeAndCarryoversAreAccepted() throws {
     // A $2,000 short-term loss with a $5,000 short-term carryover: line 6 (5,000.00),
     // line 7 (7,000.00), line 21 (3,000.00).
-    let trades = header + "2025-01-02,Main,buy,ABC,10,500,0\n2025-03-03,Main,sell,ABC,10,300,0\n"
+    let trades =
+      header + "2025-01-02,Main,buy,ABC,10,500,0\n2025-03-03,Main,sell,ABC,10,300,0\n"
       + "2025-04-15,Main,buy,ZZZ,1,1,0\n"
-    let (status, out) = try run(trades, ["--taxable-income", "-1000", "--short-carryover",
-                                         "5000", "--no-pdf"])
+    let (status, out) = try run(
+      trades,
+      [
+        "--taxable-income", "-1000", "--short-carryover",
+        "5000", "--no-pdf",
+      ])
     XCTAssertEqual(status, 0)
     let scheduleD = try XCTUnwrap(fileText(out, "schedule-d.csv"))
     XCTAssertTrue(scheduleD.contains("\n6,,,,-5000.00,\n"), scheduleD)
@@ -73,13 +81,20 @@ final class ReportCommandTests: XCTestCase {
     XCTAssertEqual(first, 0)
     let before = fileBytes(out, "form8949.csv")
     let path = (out as NSString).deletingLastPathComponent + "/trades.csv"
-    writeFile((out as NSString).deletingLastPathComponent, "trades.csv",
-              trades.replacingOccurrences(of: ",12,", with: ",15,"))
-    XCTAssertEqual(harvest(["report", "--year", "2025", "--trades", path, "--out", out,
-                            "--no-pdf"]), 1)
+    writeFile(
+      (out as NSString).deletingLastPathComponent, "trades.csv",
+      trades.replacingOccurrences(of: ",12,", with: ",15,"))
+    XCTAssertEqual(
+      harvest([
+        "report", "--year", "2025", "--trades", path, "--out", out,
+        "--no-pdf",
+      ]), 1)
     XCTAssertEqual(fileBytes(out, "form8949.csv"), before)
-    XCTAssertEqual(harvest(["report", "--year", "2025", "--trades", path, "--out", out,
-                            "--no-pdf", "--force"]), 0)
+    XCTAssertEqual(
+      harvest([
+        "report", "--year", "2025", "--trades", path, "--out", out,
+        "--no-pdf", "--force",
+      ]), 0)
     XCTAssertTrue(fileText(out, "form8949.csv")?.contains(",15.00,10.00,,,5.00") == true)
   }
 
@@ -88,28 +103,40 @@ final class ReportCommandTests: XCTestCase {
     // $4,000 short-term (worksheet: L4 3,000, L5 7,000, L8 7,000 − 3,000 = 4,000).
     // 2025: no sales; line 6 shows (4,000.00) and line 21 (3,000.00).
     let folder = try scratchFolder(self)
-    let trades = writeFile(folder, "trades.csv", header
-      + "2024-01-02,Main,buy,ABC,100,100,0\n2024-03-01,Main,sell,ABC,100,30,0\n"
-      + "2025-06-02,Main,buy,ZZZ,1,1,0\n")
+    let trades = writeFile(
+      folder, "trades.csv",
+      header
+        + "2024-01-02,Main,buy,ABC,100,100,0\n2024-03-01,Main,sell,ABC,100,30,0\n"
+        + "2025-06-02,Main,buy,ZZZ,1,1,0\n")
     let first = folder + "/2024", second = folder + "/2025"
-    XCTAssertEqual(harvest(["report", "--year", "2024", "--trades", trades, "--out", first,
-                            "--taxable-income", "40000", "--no-pdf"]), 0)
+    XCTAssertEqual(
+      harvest([
+        "report", "--year", "2024", "--trades", trades, "--out", first,
+        "--taxable-income", "40000", "--no-pdf",
+      ]), 0)
     XCTAssertTrue(fileText(first, "carryover-worksheet.csv")?.contains("\n8,4000.00\n") == true)
-    XCTAssertEqual(harvest(["report", "--year", "2025", "--trades", trades, "--out", second,
-                            "--prior", first, "--no-pdf"]), 0)
+    XCTAssertEqual(
+      harvest([
+        "report", "--year", "2025", "--trades", trades, "--out", second,
+        "--prior", first, "--no-pdf",
+      ]), 0)
     let scheduleD = try XCTUnwrap(fileText(second, "schedule-d.csv"))
     XCTAssertTrue(scheduleD.contains("\n6,,,,-4000.00,\n"), scheduleD)
     XCTAssertTrue(scheduleD.contains("\n21,,,,-3000.00,\n"), scheduleD)
-    XCTAssertEqual(harvest(["report", "--year", "2025", "--trades", trades, "--out",
-                            folder + "/x", "--prior", first, "--short-carryover", "1"]), 2)
+    XCTAssertEqual(
+      harvest([
+        "report", "--year", "2025", "--trades", trades, "--out",
+        folder + "/x", "--prior", first, "--short-carryover", "1",
+      ]), 2)
   }
 
   func testOutputIsTheSameWhateverTheFolderAndRowOrder() throws {
     // Shuffle the example's rows, keeping same-day rows of one account and symbol in order:
     // every CSV and PDF must come out byte for byte the same.
     let folder = try scratchFolder(self)
-    let original = try String(contentsOfFile: packageRoot + "/Examples/2025/trades.csv",
-                              encoding: .utf8)
+    let original = try String(
+      contentsOfFile: packageRoot + "/Examples/2025/trades.csv",
+      encoding: .utf8)
     var lines = original.split(separator: "\n").map(String.init)
     let headerLine = lines.removeFirst()
     var random = SeededRandom(seed: 7)
@@ -124,15 +151,18 @@ final class ReportCommandTests: XCTestCase {
     var queues: [String: [String]] = [:]
     for line in lines { queues[key(line), default: []].append(line) }
     shuffled = shuffled.map { queues[key($0)]!.removeFirst() }
-    let shuffledPath = writeFile(folder, "shuffled.csv",
-                                 ([headerLine] + shuffled).joined(separator: "\n") + "\n")
+    let shuffledPath = writeFile(
+      folder, "shuffled.csv",
+      ([headerLine] + shuffled).joined(separator: "\n") + "\n")
 
     let a = folder + "/a", b = folder + "/elsewhere/deeper/b"
     XCTAssertEqual(harvest(exampleArguments(out: a)), 0)
     XCTAssertEqual(harvest(exampleArguments(out: b, trades: shuffledPath)), 0)
-    for name in ["form8949.csv", "schedule-d.csv", "wash-sales.csv", "deferred-losses.csv",
-                 "carryover-worksheet.csv", "form8949.pdf", "schedule-d.pdf",
-                 "carryover-worksheet.pdf"] {
+    for name in [
+      "form8949.csv", "schedule-d.csv", "wash-sales.csv", "deferred-losses.csv",
+      "carryover-worksheet.csv", "form8949.pdf", "schedule-d.pdf",
+      "carryover-worksheet.pdf",
+    ] {
       let first = try XCTUnwrap(fileBytes(a, name), name)
       XCTAssertEqual(first, fileBytes(b, name), "\(name) changed")
     }

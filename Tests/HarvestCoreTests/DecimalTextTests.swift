@@ -17,8 +17,10 @@ final class DecimalTextTests: XCTestCase {
   }
 
   func testRejectedForms() {
-    let bad = ["12abc", "1,234,56", "1,00", ",100", "1.2.3", "", "$", "()", "--5", "1e5",
-               "12 3", "abc", "1,2345", "0x10"]
+    let bad = [
+      "12abc", "1,234,56", "1,00", ",100", "1.2.3", "", "$", "()", "--5", "1e5",
+      "12 3", "abc", "1,2345", "0x10",
+    ]
     for text in bad {
       XCTAssertThrowsError(try DecimalText.parse(text, money), "accepted \(text)")
     }

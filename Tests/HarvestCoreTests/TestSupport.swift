@@ -10,9 +10,11 @@ func makeReport(
   let book = try TradeFileReader.read(bytes: Array(csv.utf8), file: "trades.csv")
   var byName: [String: Account] = [:]
   for account in accounts { byName[account.name] = account }
-  return try YearReportBuilder.build(book, YearReportBuilder.Options(
-    taxYear: year, filingStatus: status, accounts: byName, identicalGroups: identical,
-    convention: convention))
+  return try YearReportBuilder.build(
+    book,
+    YearReportBuilder.Options(
+      taxYear: year, filingStatus: status, accounts: byName, identicalGroups: identical,
+      convention: convention))
 }
 
 /// A trades file with the mandatory header.
@@ -21,14 +23,20 @@ func trades(_ rows: String) -> String {
 }
 
 func money(_ text: String) -> Money {
-  Money(cents: try! DecimalText.parse(text, .init(decimals: 2, allowsDollarSign: true,
-                                                  limit: .max / 2)))
+  Money(
+    cents: try! DecimalText.parse(
+      text,
+      .init(
+        decimals: 2, allowsDollarSign: true,
+        limit: .max / 2)))
 }
 
 func date(_ text: String) -> CivilDate { CivilDate(iso: text)! }
 
 /// The error messages an input produced, or a failure when it produced none.
-func inputErrors(_ body: () throws -> Void, file: StaticString = #filePath, line: UInt = #line)
+func inputErrors(
+  _ body: () throws -> Void, file: StaticString = #filePath, line: UInt = #line
+)
   -> [String]
 {
   do {

@@ -7,17 +7,20 @@ import XCTest
 final class TradeFileFastPathTests: XCTestCase {
   private func summary(_ bytes: [UInt8], careful: Bool) -> String {
     do {
-      let book = careful
+      let book =
+        careful
         ? try TradeFileReader.readCarefully(bytes: bytes, file: "t.csv")
         : try TradeFileReader.read(bytes: bytes, file: "t.csv")
       return book.trades.map { trade in
-        [String(trade.line), trade.date.description, book.accounts[trade.account],
-         String(describing: trade.action), book.symbols[trade.symbol],
-         trade.quantity.description, trade.price.description, trade.fees.description,
-         trade.amount.description, String(trade.dayOrdinal), String(describing: trade.selector),
-         String(describing: trade.acquired), trade.description ?? "-",
-         trade.form.rawValue, String(trade.basisReported), trade.asset.rawValue]
-          .joined(separator: "|")
+        [
+          String(trade.line), trade.date.description, book.accounts[trade.account],
+          String(describing: trade.action), book.symbols[trade.symbol],
+          trade.quantity.description, trade.price.description, trade.fees.description,
+          trade.amount.description, String(trade.dayOrdinal), String(describing: trade.selector),
+          String(describing: trade.acquired), trade.description ?? "-",
+          trade.form.rawValue, String(trade.basisReported), trade.asset.rawValue,
+        ]
+        .joined(separator: "|")
       }.joined(separator: "\n")
     } catch {
       return "errors: " + error.description
@@ -41,12 +44,14 @@ final class TradeFileFastPathTests: XCTestCase {
       for _ in 0..<(1 + random.below(5)) {
         var fields = pieces.map { $0[random.below($0.count)] }
         fields.append(random.below(4) == 0 ? "note" : "")
-        lines.append(fields.map { $0.contains(",") && !$0.hasPrefix("\"") ? "\"\($0)\"" : $0 }
-          .joined(separator: ","))
+        lines.append(
+          fields.map { $0.contains(",") && !$0.hasPrefix("\"") ? "\"\($0)\"" : $0 }
+            .joined(separator: ","))
       }
       let bytes = Array((lines.joined(separator: "\n") + "\n").utf8)
-      XCTAssertEqual(summary(bytes, careful: false), summary(bytes, careful: true),
-                     lines.joined(separator: "\n"))
+      XCTAssertEqual(
+        summary(bytes, careful: false), summary(bytes, careful: true),
+        lines.joined(separator: "\n"))
       checked += 1
     }
     XCTAssertEqual(checked, 2_000)

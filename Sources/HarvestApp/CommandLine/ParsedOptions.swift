@@ -84,8 +84,11 @@ public struct ParsedOptions: Sendable {
     }
     let width = min(34, (labels.map(\.count).max() ?? 0) + 2)
     for (label, spec) in zip(labels, specs) {
-      let padding = label.count < width ? String(repeating: " ", count: width - label.count) : "\n"
-        + String(repeating: " ", count: width)
+      let padding =
+        label.count < width
+        ? String(repeating: " ", count: width - label.count)
+        : "\n"
+          + String(repeating: " ", count: width)
       text += label + padding + spec.help + "\n"
     }
     text += "  --help" + String(repeating: " ", count: max(2, width - 8)) + "Show this help.\n"

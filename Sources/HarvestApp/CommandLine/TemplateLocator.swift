@@ -13,13 +13,15 @@ enum TemplateLocator {
       .deletingLastPathComponent()
     for _ in 0..<6 {
       let candidate = folder.appendingPathComponent("Templates")
-      if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("README.md").path) {
+      if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("README.md").path)
+      {
         return candidate.path
       }
       folder.deleteLastPathComponent()
     }
     if FileManager.default.fileExists(atPath: "Templates") { return "Templates" }
-    throw UsageError("cannot find the form templates; give --templates DIR or set "
-      + "HARVEST_TEMPLATES, or use --no-pdf")
+    throw UsageError(
+      "cannot find the form templates; give --templates DIR or set "
+        + "HARVEST_TEMPLATES, or use --no-pdf")
   }
 }

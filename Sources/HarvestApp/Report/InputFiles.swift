@@ -38,8 +38,9 @@ struct InputFiles {
         log.warning(warning)
       }
       files.carryIn = (record.shortTermCarryover, record.longTermCarryover)
-      log.info("Carryover from \(path): short-term \(record.shortTermCarryover), "
-        + "long-term \(record.longTermCarryover)")
+      log.info(
+        "Carryover from \(path): short-term \(record.shortTermCarryover), "
+          + "long-term \(record.longTermCarryover)")
     } else {
       files.carryIn = (options.shortCarryover ?? .zero, options.longCarryover ?? .zero)
     }
@@ -53,16 +54,19 @@ enum FileInput {
   static func read(_ path: String) throws(InputError) -> [UInt8] {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw InputError(file: path, line: nil, column: nil, found: nil,
-                       expected: "an existing file; there is nothing at this path")
+      throw InputError(
+        file: path, line: nil, column: nil, found: nil,
+        expected: "an existing file; there is nothing at this path")
     }
     guard !isDirectory.boolValue else {
-      throw InputError(file: path, line: nil, column: nil, found: nil,
-                       expected: "a file; this is a folder")
+      throw InputError(
+        file: path, line: nil, column: nil, found: nil,
+        expected: "a file; this is a folder")
     }
     guard let data = FileManager.default.contents(atPath: path) else {
-      throw InputError(file: path, line: nil, column: nil, found: nil,
-                       expected: "a readable file; it cannot be read (check its permissions)")
+      throw InputError(
+        file: path, line: nil, column: nil, found: nil,
+        expected: "a readable file; it cannot be read (check its permissions)")
     }
     return [UInt8](data)
   }

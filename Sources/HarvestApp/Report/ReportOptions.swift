@@ -4,25 +4,41 @@ import HarvestCore
 struct ReportOptions {
   static let specs: [OptionSpec] = [
     .value("year", "YYYY", "Tax year to report (required)."),
-    .value("trades", "FILE", "Trades file: date,account,action,symbol,quantity,price,fees (required)."),
-    .value("accounts", "FILE", "Accounts file: account,kind,owner[,broker]; unlisted accounts are yours and taxable."),
+    .value(
+      "trades", "FILE", "Trades file: date,account,action,symbol,quantity,price,fees (required)."),
+    .value(
+      "accounts", "FILE",
+      "Accounts file: account,kind,owner[,broker]; unlisted accounts are yours and taxable."),
     .value("identical", "FILE", "Substantially identical symbols: symbol,group."),
     .value("filing-status", "STATUS", "single (default), mfj, mfs, hoh or qss."),
-    .value("taxable-income", "AMOUNT", "Form 1040 line 15, may be negative; used by the carryover worksheet."),
-    .value("short-carryover", "AMOUNT", "Short-term loss carried in, as a positive amount (Schedule D line 6)."),
-    .value("long-carryover", "AMOUNT", "Long-term loss carried in, as a positive amount (Schedule D line 14)."),
-    .value("prior", "DIR", "Last year's report folder; its carryover.json supplies both carryovers."),
+    .value(
+      "taxable-income", "AMOUNT",
+      "Form 1040 line 15, may be negative; used by the carryover worksheet."),
+    .value(
+      "short-carryover", "AMOUNT",
+      "Short-term loss carried in, as a positive amount (Schedule D line 6)."),
+    .value(
+      "long-carryover", "AMOUNT",
+      "Long-term loss carried in, as a positive amount (Schedule D line 14)."),
+    .value(
+      "prior", "DIR", "Last year's report folder; its carryover.json supplies both carryovers."),
     .value("other", "FILE", "Other Schedule D amounts: item,amount (see README)."),
-    .value("out", "DIR", "Output folder (default Output/YYYY); must be new or empty unless --force."),
+    .value(
+      "out", "DIR", "Output folder (default Output/YYYY); must be new or empty unless --force."),
     .flag("force", "Replace an earlier Harvest report in the output folder."),
     .value("name", "NAME", "Name shown on the forms."),
     .value("ssn", "SSN", "SSN or TIN shown on the forms; masked everywhere else."),
-    .value("holding-period", "RULE", "Replacement shares' holding period: tacked (default) or original."),
+    .value(
+      "holding-period", "RULE",
+      "Replacement shares' holding period: tacked (default) or original."),
     .flag("round-dollars", "Print whole dollars on the forms."),
-    .flag("summarize-exception1", "Total clean box A and D sales on lines 1a and 8a (Exception 1)."),
-    .flag("statement", "Put one summary row per broker and box on Form 8949, details on statements."),
+    .flag(
+      "summarize-exception1", "Total clean box A and D sales on lines 1a and 8a (Exception 1)."),
+    .flag(
+      "statement", "Put one summary row per broker and box on Form 8949, details on statements."),
     .flag("no-pdf", "Write the CSV files only; no forms are drawn."),
-    .value("templates", "DIR", "Form templates folder (default: the Templates folder of this install)."),
+    .value(
+      "templates", "DIR", "Form templates folder (default: the Templates folder of this install)."),
   ]
 
   var year: Int
@@ -69,8 +85,9 @@ struct ReportOptions {
     shortCarryover = try ReportOptions.amount(parsed, "short-carryover", allowsNegative: false)
     longCarryover = try ReportOptions.amount(parsed, "long-carryover", allowsNegative: false)
     if priorPath != nil && (shortCarryover != nil || longCarryover != nil) {
-      throw UsageError("--prior supplies the carryovers; give either --prior or "
-        + "--short-carryover/--long-carryover, not both")
+      throw UsageError(
+        "--prior supplies the carryovers; give either --prior or "
+          + "--short-carryover/--long-carryover, not both")
     }
 
     outPath = parsed.value("out") ?? "Output/\(year)"
@@ -110,8 +127,9 @@ struct ReportOptions {
       throw UsageError("--\(name): found '\(text)'; expected an amount in dollars such as 1234.56")
     }
     if cents < 0 && !allowsNegative {
-      throw UsageError("--\(name): found '\(text)'; expected the size of the loss carried in as a "
-        + "positive amount (5000 puts -5000.00 on the line)")
+      throw UsageError(
+        "--\(name): found '\(text)'; expected the size of the loss carried in as a "
+          + "positive amount (5000 puts -5000.00 on the line)")
     }
     return Money(cents: cents)
   }

@@ -43,8 +43,9 @@ public struct NameTable: Sendable {
       }
       if same { return index }
     }
-    let name = String(decoding: (start..<end).map { NameTable.fold(buffer[$0], uppercased) },
-                      as: UTF8.self)
+    let name = String(
+      decoding: (start..<end).map { NameTable.fold(buffer[$0], uppercased) },
+      as: UTF8.self)
     let index = intern(name)
     if byHash[hash] == nil { byHash[hash] = index }
     return index

@@ -443,8 +443,10 @@ public struct TradeFileReader {
       else { return nil }
       var feeCents: Int64 = 0
       if feesEnd > feesStart {
-        guard let cents = try? DecimalText.parse(bytes, from: feesStart, to: feesEnd,
-                                                 Self.moneyRules), cents >= 0
+        guard
+          let cents = try? DecimalText.parse(
+            bytes, from: feesStart, to: feesEnd,
+            Self.moneyRules), cents >= 0
         else { return nil }
         feeCents = cents
       }

@@ -2,10 +2,11 @@
 public enum ReportCSV {
   /// `form8949.csv`: one row per sale and lot.
   public static func form8949(_ rows: [Form8949Row]) -> [UInt8] {
-    var writer = CSVWriter(header: [
-      "box", "description", "date_acquired", "date_sold", "proceeds", "cost_basis", "code",
-      "adjustment", "gain_loss",
-    ], expectedRows: rows.count)
+    var writer = CSVWriter(
+      header: [
+        "box", "description", "date_acquired", "date_sold", "proceeds", "cost_basis", "code",
+        "adjustment", "gain_loss",
+      ], expectedRows: rows.count)
     for row in rows {
       writer.text(row.box.letter, fromUser: false)
       if let custom = row.customDescription {
@@ -27,10 +28,11 @@ public enum ReportCSV {
 
   /// `wash-sales.csv`: one row per loss sale and replacement purchase.
   public static func washSales(_ rows: [WashSaleRow]) -> [UInt8] {
-    var writer = CSVWriter(header: [
-      "symbol", "sale_date", "sale_account", "shares", "disallowed", "replacement_account",
-      "replacement_date", "basis_added", "adjusted_acquired", "permanent",
-    ], expectedRows: rows.count)
+    var writer = CSVWriter(
+      header: [
+        "symbol", "sale_date", "sale_account", "shares", "disallowed", "replacement_account",
+        "replacement_date", "basis_added", "adjusted_acquired", "permanent",
+      ], expectedRows: rows.count)
     for row in rows {
       writer.text(row.symbol)
       writer.date(row.saleDate)

@@ -42,8 +42,10 @@ public struct DeferredLossRow: Sendable, Equatable {
   public var deferred: Money
 
   /// Creates a row.
-  public init(symbol: String, account: String, lotDate: CivilDate, shares: Shares,
-              deferred: Money) {
+  public init(
+    symbol: String, account: String, lotDate: CivilDate, shares: Shares,
+    deferred: Money
+  ) {
     self.symbol = symbol
     self.account = account
     self.lotDate = lotDate

@@ -31,7 +31,8 @@ public enum YearReportBuilder {
   ///
   /// - Throws: `InputErrors` for trades that cannot be reported: sales of shares not held,
   ///   unknown lots, a spouse's account on a return without a spouse, Form 1099-DA before 2025.
-  public static func build(_ book: TradeBook, _ options: Options) throws(InputErrors) -> YearReport {
+  public static func build(_ book: TradeBook, _ options: Options) throws(InputErrors) -> YearReport
+  {
     try checkSpouseAccounts(book, options)
     let configuration = WashSaleEngine.Configuration(
       accounts: options.accounts, identicalGroups: options.identicalGroups,
@@ -61,21 +62,24 @@ public enum YearReportBuilder {
     var errors: [InputError] = []
     for (index, piece) in pieces.enumerated() where isReported(piece.sale) {
       let sale = book.trades[Int(piece.sale)]
-      guard let box = Form8949Box.forSale(
-        longTerm: piece.isLongTerm, form: sale.form, basisReported: sale.basisReported,
-        asset: sale.asset, taxYear: options.taxYear)
+      guard
+        let box = Form8949Box.forSale(
+          longTerm: piece.isLongTerm, form: sale.form, basisReported: sale.basisReported,
+          asset: sale.asset, taxYear: options.taxYear)
       else {
-        errors.append(InputError(
-          file: book.file, line: sale.line, column: "form", found: sale.form.rawValue,
-          expected: "1099-B or none for \(options.taxYear); Form 1099-DA starts with 2025"))
+        errors.append(
+          InputError(
+            file: book.file, line: sale.line, column: "form", found: sale.form.rawValue,
+            expected: "1099-B or none for \(options.taxYear); Form 1099-DA starts with 2025"))
         continue
       }
       boxOfPiece[index] = UInt8(box.formOrder)
       counts[box.formOrder] += 1
     }
     if !errors.isEmpty {
-      throw InputErrors(Array(errors.prefix(TradeFileReader.errorLimit)),
-                        truncated: errors.count > TradeFileReader.errorLimit)
+      throw InputErrors(
+        Array(errors.prefix(TradeFileReader.errorLimit)),
+        truncated: errors.count > TradeFileReader.errorLimit)
     }
     var next = [Int](repeating: 0, count: counts.count)
     for order in 1..<counts.count { next[order] = next[order - 1] + counts[order - 1] }
@@ -126,9 +130,10 @@ public enum YearReportBuilder {
         continue
       }
       let purchase = book.trades[Int(held.purchase)]
-      deferred.append(DeferredLossRow(
-        symbol: book.symbols[purchase.symbol], account: book.accounts[purchase.account],
-        lotDate: purchase.date, shares: held.parcel.shares, deferred: held.parcel.washAdded))
+      deferred.append(
+        DeferredLossRow(
+          symbol: book.symbols[purchase.symbol], account: book.accounts[purchase.account],
+          lotDate: purchase.date, shares: held.parcel.shares, deferred: held.parcel.washAdded))
     }
     deferred.sort { a, b in
       if a.symbol != b.symbol { return a.symbol < b.symbol }
@@ -140,7 +145,8 @@ public enum YearReportBuilder {
 
     var warnings: [String] = []
     for line in book.skippedFooterLines {
-      warnings.append("\(book.file):\(line): skipped a footer line (only its first column is filled)")
+      warnings.append(
+        "\(book.file):\(line): skipped a footer line (only its first column is filled)")
     }
     for window in result.incompleteWindows where isReported(window.sale) {
       let sale = book.trades[Int(window.sale)]
@@ -150,8 +156,9 @@ public enum YearReportBuilder {
           + "\(book.symbols[sale.symbol]) on \(sale.date) runs to \(window.windowEnd), but the "
           + "trades file ends on \(lastDate); purchases after that could still disallow it")
     }
-    return YearReport(taxYear: options.taxYear, rows: rows, washSales: washSales,
-                      deferredLosses: deferred, warnings: warnings)
+    return YearReport(
+      taxYear: options.taxYear, rows: rows, washSales: washSales,
+      deferredLosses: deferred, warnings: warnings)
   }
 
   private static func checkSpouseAccounts(
@@ -164,10 +171,11 @@ public enum YearReportBuilder {
       guard let first = book.trades.first(where: { book.accounts[$0.account] == name }) else {
         continue
       }
-      errors.append(InputError(
-        file: book.file, line: first.line, column: "account", found: name,
-        expected: "an account of the filer: \(name) belongs to a spouse, and filing status "
-          + "\(options.filingStatus.rawValue) has none (use mfj, mfs or hoh)"))
+      errors.append(
+        InputError(
+          file: book.file, line: first.line, column: "account", found: name,
+          expected: "an account of the filer: \(name) belongs to a spouse, and filing status "
+            + "\(options.filingStatus.rawValue) has none (use mfj, mfs or hoh)"))
     }
     if !errors.isEmpty { throw InputErrors(errors) }
   }

@@ -70,8 +70,9 @@ public struct WashSaleEngine {
     engine.sweep()
     if !engine.errors.isEmpty {
       let truncated = engine.errors.count > TradeFileReader.errorLimit
-      throw InputErrors(Array(engine.errors.prefix(TradeFileReader.errorLimit)),
-                        truncated: truncated)
+      throw InputErrors(
+        Array(engine.errors.prefix(TradeFileReader.errorLimit)),
+        truncated: truncated)
     }
     return engine.result
   }
@@ -135,20 +136,24 @@ public struct WashSaleEngine {
       var fifoDate = trade.date
       if case .date(let acquired)? = trade.acquired { fifoDate = acquired }
       let holding = trade.acquired ?? .date(trade.date)
-      purchases.append(Purchase(
-        trade: Int32(index), date: trade.date, fifoDate: fifoDate, account: trade.account,
-        symbol: trade.symbol, isPurchase: trade.acquired == nil,
-        rest: Parcel(shares: trade.quantity, cost: trade.amount, washAdded: .zero,
-                     holding: holding, originSale: -1)))
-      purchaseKeys.append(PurchaseKey(
-        acquired: fifoDate.dayNumber, accountRank: accountRanks[Int(trade.account)],
-        symbolRank: symbolRanks[Int(trade.symbol)], tradeDate: trade.date.dayNumber,
-        ordinal: trade.dayOrdinal))
+      purchases.append(
+        Purchase(
+          trade: Int32(index), date: trade.date, fifoDate: fifoDate, account: trade.account,
+          symbol: trade.symbol, isPurchase: trade.acquired == nil,
+          rest: Parcel(
+            shares: trade.quantity, cost: trade.amount, washAdded: .zero,
+            holding: holding, originSale: -1)))
+      purchaseKeys.append(
+        PurchaseKey(
+          acquired: fifoDate.dayNumber, accountRank: accountRanks[Int(trade.account)],
+          symbolRank: symbolRanks[Int(trade.symbol)], tradeDate: trade.date.dayNumber,
+          ordinal: trade.dayOrdinal))
 
       if let name = trade.lotName {
         if holdings[Int(id)].byName[name] != nil {
-          fail(trade, column: "lot", found: name,
-               expected: "a lot name used once per account and symbol")
+          fail(
+            trade, column: "lot", found: name,
+            expected: "a lot name used once per account and symbol")
         }
         holdings[Int(id)].byName[name] = pid
       }
@@ -262,7 +267,8 @@ public struct WashSaleEngine {
     var start = 0
     while start < grouped.count {
       var end = start + 1
-      while end < grouped.count && holdingsOfTrade[grouped[end]] == holdingsOfTrade[grouped[start]] {
+      while end < grouped.count && holdingsOfTrade[grouped[end]] == holdingsOfTrade[grouped[start]]
+      {
         end += 1
       }
       queues.append((start, end))
@@ -332,7 +338,8 @@ public struct WashSaleEngine {
       holdings[hid].head += 1
     }
 
-    let washable = accountKinds[Int(trade.account)].isTaxable
+    let washable =
+      accountKinds[Int(trade.account)].isTaxable
       && groupOfSymbol[Int(trade.symbol)] >= 0
     var proceedsLeft = trade.amount
     var sharesLeft = trade.quantity
@@ -350,11 +357,12 @@ public struct WashSaleEngine {
           flaggedWindow = true
         }
       }
-      result.dispositions.append(Disposition(
-        sale: Int32(sale), purchase: purchases[Int(pid)].trade, shares: parcel.shares,
-        proceeds: proceeds, cost: parcel.cost, washAdded: parcel.washAdded,
-        holding: parcel.holding, disallowed: disallowed,
-        isLongTerm: parcel.holding.isLongTerm(soldOn: trade.date)))
+      result.dispositions.append(
+        Disposition(
+          sale: Int32(sale), purchase: purchases[Int(pid)].trade, shares: parcel.shares,
+          proceeds: proceeds, cost: parcel.cost, washAdded: parcel.washAdded,
+          holding: parcel.holding, disallowed: disallowed,
+          isLongTerm: parcel.holding.isLongTerm(soldOn: trade.date)))
     }
   }
 
@@ -369,12 +377,13 @@ public struct WashSaleEngine {
     case .firstInFirstOut:
       guard holdings[hid].held >= trade.quantity else {
         let held = holdings[hid].held
-        fail(trade, column: "quantity", found: trade.quantity.description,
-             expected: held == .zero
-               ? "shares held, but account \(account) holds no \(symbol) on \(trade.date) "
-                 + "(every sale needs an earlier buy in the same account)"
-               : "at most the \(held) shares of \(symbol) held in account \(account) "
-                 + "on \(trade.date)")
+        fail(
+          trade, column: "quantity", found: trade.quantity.description,
+          expected: held == .zero
+            ? "shares held, but account \(account) holds no \(symbol) on \(trade.date) "
+              + "(every sale needs an earlier buy in the same account)"
+            : "at most the \(held) shares of \(symbol) held in account \(account) "
+              + "on \(trade.date)")
         return nil
       }
       var sources: [Int32] = []
@@ -392,15 +401,17 @@ public struct WashSaleEngine {
       return sources
     case .named(let name):
       guard let pid = holdings[hid].byName[name], purchases[Int(pid)].date <= trade.date else {
-        fail(trade, column: "lot", found: name,
-             expected: "the name of a lot of \(symbol) bought in account \(account) "
-               + "on or before \(trade.date)")
+        fail(
+          trade, column: "lot", found: name,
+          expected: "the name of a lot of \(symbol) bought in account \(account) "
+            + "on or before \(trade.date)")
         return nil
       }
       let held = purchases[Int(pid)].heldShares
       guard held >= trade.quantity else {
-        fail(trade, column: "quantity", found: trade.quantity.description,
-             expected: "at most the \(held) shares still held in lot \(name)")
+        fail(
+          trade, column: "quantity", found: trade.quantity.description,
+          expected: "at most the \(held) shares still held in lot \(name)")
         return nil
       }
       return [pid]
@@ -416,9 +427,10 @@ public struct WashSaleEngine {
         }
       }
       guard covered >= trade.quantity else {
-        fail(trade, column: "quantity", found: trade.quantity.description,
-             expected: "at most the \(covered) shares of \(symbol) bought on \(date) "
-               + "and still held in account \(account)")
+        fail(
+          trade, column: "quantity", found: trade.quantity.description,
+          expected: "at most the \(covered) shares of \(symbol) bought on \(date) "
+            + "and still held in account \(account)")
         return nil
       }
       return sources
@@ -517,10 +529,12 @@ public struct WashSaleEngine {
     purchases[index].replaced.append(parcel)
     if purchases[index].rest.shares == .zero { retireCandidate(pid) }
 
-    result.matches.append(WashSaleMatch(
-      sale: Int32(sale), replacement: purchases[index].trade, shares: count, disallowed: disallowed,
-      basisAdded: permanent ? .zero : disallowed, adjustedHolding: holding,
-      isPermanent: permanent))
+    result.matches.append(
+      WashSaleMatch(
+        sale: Int32(sale), replacement: purchases[index].trade, shares: count,
+        disallowed: disallowed,
+        basisAdded: permanent ? .zero : disallowed, adjustedHolding: holding,
+        isPermanent: permanent))
   }
 
   private mutating func retireCandidate(_ pid: Int32) {
@@ -564,7 +578,9 @@ public struct WashSaleEngine {
   }
 
   private mutating func fail(_ trade: Trade, column: String, found: String, expected: String) {
-    errors.append(InputError(file: book.file, line: trade.line, column: column, found: found,
-                             expected: expected))
+    errors.append(
+      InputError(
+        file: book.file, line: trade.line, column: column, found: found,
+        expected: expected))
   }
 }
