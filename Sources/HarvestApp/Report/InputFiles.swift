@@ -23,6 +23,7 @@ struct InputFiles {
     var files = InputFiles(book: book)
     if let path = options.accountsPath {
       files.accounts = try AccountFileReader.read(bytes: read(path), file: path)
+      warnAboutAccountNames(files.accounts, book: book, file: path, log: log)
     }
     if let path = options.identicalPath {
       files.identicalGroups = try IdenticalGroupsReader.read(bytes: read(path), file: path)
@@ -46,6 +47,23 @@ struct InputFiles {
     }
     files.checksums = checksums
     return files
+  }
+}
+
+/// Account names are matched exactly; a name that differs only in spelling or case would
+/// silently make an IRA a taxable account, so both kinds of mismatch are named.
+private func warnAboutAccountNames(
+  _ accounts: [String: Account], book: TradeBook, file: String, log: Log
+) {
+  let used = Set(book.accounts.names)
+  for name in accounts.keys.sorted() where !used.contains(name) {
+    log.warning("\(file) lists account '\(name)', which no trade uses; account names must "
+      + "match the trades file exactly")
+  }
+  let unlisted = book.accounts.names.filter { accounts[$0] == nil }.sorted()
+  if !unlisted.isEmpty {
+    log.info("Accounts not in \(file), treated as your taxable accounts: "
+      + unlisted.joined(separator: ", "))
   }
 }
 
