@@ -62,9 +62,15 @@ public struct SHA256: Sendable {
         block.removeAll(keepingCapacity: true)
       }
     }
-    while bytes.count - index >= 64 {
-      compress(bytes, from: index)
-      index += 64
+    if bytes.count - index >= 64 {
+      bytes.withUnsafeBufferPointer { buffer in
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
+          while buffer.count - index >= 64 {
+            compress(buffer, from: index, schedule: schedule)
+            index += 64
+          }
+        }
+      }
     }
     if index < bytes.count { block.append(contentsOf: bytes[index...]) }
   }
@@ -96,7 +102,19 @@ public struct SHA256: Sendable {
   }
 
   private mutating func compress(_ bytes: [UInt8], from start: Int) {
-    var schedule = [UInt32](repeating: 0, count: 64)
+    bytes.withUnsafeBufferPointer { buffer in
+      withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
+        compress(buffer, from: start, schedule: schedule)
+      }
+    }
+  }
+
+  /// One 64-byte block; `schedule` is scratch space for the 64 message words, kept on the
+  /// stack so hashing a large file allocates nothing per block.
+  private mutating func compress(
+    _ bytes: UnsafeBufferPointer<UInt8>, from start: Int,
+    schedule: UnsafeMutableBufferPointer<UInt32>
+  ) {
     for t in 0..<16 {
       let i = start + t * 4
       schedule[t] =

@@ -27,6 +27,9 @@ public enum YearReportBuilder {
     }
   }
 
+  /// How many incomplete wash-sale windows are named one by one before the rest are counted.
+  public static let windowWarningLimit = 20
+
   /// Builds the year's report.
   ///
   /// - Throws: `InputErrors` for trades that cannot be reported: sales of shares not held,
@@ -148,13 +151,20 @@ public enum YearReportBuilder {
       warnings.append(
         "\(book.file):\(line): skipped a footer line (only its first column is filled)")
     }
-    for window in result.incompleteWindows where isReported(window.sale) {
+    let lastDate = book.lastDate.map(\.description) ?? "?"
+    let incomplete = result.incompleteWindows.filter { isReported($0.sale) }
+    for window in incomplete.prefix(YearReportBuilder.windowWarningLimit) {
       let sale = book.trades[Int(window.sale)]
-      let lastDate = book.lastDate.map(\.description) ?? "?"
       warnings.append(
         "\(book.file):\(sale.line): the wash-sale window of the loss sale of "
           + "\(book.symbols[sale.symbol]) on \(sale.date) runs to \(window.windowEnd), but the "
           + "trades file ends on \(lastDate); purchases after that could still disallow it")
+    }
+    if incomplete.count > YearReportBuilder.windowWarningLimit {
+      warnings.append(
+        "\(book.file): \(incomplete.count - YearReportBuilder.windowWarningLimit) more loss "
+          + "sales have wash-sale windows that run past the end of the trades file "
+          + "(\(lastDate)); add the trades of the following 30 days")
     }
     return YearReport(
       taxYear: options.taxYear, rows: rows, washSales: washSales,
