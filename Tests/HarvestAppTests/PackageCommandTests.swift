@@ -80,14 +80,16 @@ final class PackageCommandTests: XCTestCase {
     XCTAssertEqual(try pages(pdf), 2)
     let summary = try XCTUnwrap(pdfText(pdf, page: 1))
     XCTAssertTrue(summary.contains("Tax-loss harvesting plan"))
-    XCTAssertTrue(summary.split(separator: "\n").contains {
-      $0.contains("Estimated tax saved") && $0.contains("720.00")
-    })
+    XCTAssertTrue(
+      summary.split(separator: "\n").contains {
+        $0.contains("Estimated tax saved") && $0.contains("720.00")
+      })
     let tables = try XCTUnwrap(pdfText(pdf, page: 2))
-    XCTAssertTrue(tables.split(separator: "\n").contains {
-      $0.contains("Brokerage") && $0.contains("XYZ") && $0.contains("5,000.00")
-        && $0.contains("2,000.00") && $0.contains("3,000.00")
-    })
+    XCTAssertTrue(
+      tables.split(separator: "\n").contains {
+        $0.contains("Brokerage") && $0.contains("XYZ") && $0.contains("5,000.00")
+          && $0.contains("2,000.00") && $0.contains("3,000.00")
+      })
     XCTAssertTrue(tables.contains("01/15/2026"), "the do-not-buy date")
   }
 

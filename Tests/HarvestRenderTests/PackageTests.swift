@@ -33,7 +33,9 @@ final class PackageTests: XCTestCase {
   /// A year with one wash sale: AAA lost $200.00 on 03/10/2025, replaced 03/20/2025 at
   /// $1,000.00; the replacement sold 06/02/2025 for $1,500.00 with basis $1,200.00 and
   /// column (b) 02/21/2025 after tacking.
-  private func washYear(rows extra: [Form8949Row] = [], exception2: Bool = false)
+  private func washYear(
+    rows extra: [Form8949Row] = [], exception2: Bool = false
+  )
     -> ReturnPackage
   {
     let loss = Form8949Row(
@@ -64,9 +66,11 @@ final class PackageTests: XCTestCase {
       scheduleD: scheduleD,
       worksheet: CapitalLossCarryoverWorksheet(scheduleD: scheduleD, taxableIncome: nil),
       washSales: [wash],
-      deferredLosses: [DeferredLossRow(
-        symbol: "BBB", account: "Brokerage", lotDate: day("2025-12-29"),
-        shares: Shares(whole: 5), deferred: Money(dollars: 75))])
+      deferredLosses: [
+        DeferredLossRow(
+          symbol: "BBB", account: "Brokerage", lotDate: day("2025-12-29"),
+          shares: Shares(whole: 5), deferred: Money(dollars: 75))
+      ])
   }
 
   /// 150 rows of $1.00 to $150.00: the table spans pages, each repeating the headings and
@@ -74,17 +78,19 @@ final class PackageTests: XCTestCase {
   func testTableBreaksPagesRepeatsHeadingsAndPageTotalsAddUp() throws {
     var composer = try PageComposer(header: PageHeader(title: "Amounts"))
     let amounts = (1...150).map { Money(dollars: Int64($0)) }
-    let slices = composer.table(PageTable(
-      columns: [TableColumn("Item", width: 200), TableColumn.money("Amount", width: 100)],
-      rows: amounts.enumerated().map { ["item \($0.offset + 1)", $0.element.formatted()] },
-      pageTotal: { range in ["Page total", amounts[range].reduce(.zero, +).formatted()] },
-      total: ["Total", amounts.reduce(.zero, +).formatted()]))
+    let slices = composer.table(
+      PageTable(
+        columns: [TableColumn("Item", width: 200), TableColumn.money("Amount", width: 100)],
+        rows: amounts.enumerated().map { ["item \($0.offset + 1)", $0.element.formatted()] },
+        pageTotal: { range in ["Page total", amounts[range].reduce(.zero, +).formatted()] },
+        total: ["Total", amounts.reduce(.zero, +).formatted()]))
 
     XCTAssertGreaterThan(slices.count, 1)
     XCTAssertEqual(slices.first?.lowerBound, 0)
     XCTAssertEqual(slices.last?.upperBound, 150)
-    XCTAssertEqual(zip(slices, slices.dropFirst()).filter { $0.upperBound != $1.lowerBound }
-      .count, 0)
+    XCTAssertEqual(
+      zip(slices, slices.dropFirst()).filter { $0.upperBound != $1.lowerBound }
+        .count, 0)
     XCTAssertEqual(composer.pages.count, slices.count)
     var pageTotals: Int64 = 0
     for page in composer.pages {
@@ -94,8 +100,9 @@ final class PackageTests: XCTestCase {
     }
     XCTAssertEqual(pageTotals, 1_132_500)
     let last = try XCTUnwrap(composer.pages.last?.texts)
-    XCTAssertEqual(last[last.index(after: try XCTUnwrap(last.firstIndex(of: "Total")))],
-                   "11,325.00")
+    XCTAssertEqual(
+      last[last.index(after: try XCTUnwrap(last.firstIndex(of: "Total")))],
+      "11,325.00")
   }
 
   /// 2,500 box A sales of $12.00 with a $10.00 basis: Form 8949 carries one summary row of
@@ -161,10 +168,12 @@ final class PackageTests: XCTestCase {
     let package = washYear()
     let pdf = try TestSupport.renderer.returnPackage(package)
     let sections = try TestSupport.renderer.packageSections(package)
-    XCTAssertEqual(sections.map(\.title), [
-      "Schedule D (Form 1040)", "Form 8949", "Statements attached to Form 8949", "Cover sheet",
-      "Capital Loss Carryover Worksheet", "Wash-sale detail", "Deferred losses",
-    ])
+    XCTAssertEqual(
+      sections.map(\.title),
+      [
+        "Schedule D (Form 1040)", "Form 8949", "Statements attached to Form 8949", "Cover sheet",
+        "Capital Loss Carryover Worksheet", "Wash-sale detail", "Deferred losses",
+      ])
     XCTAssertEqual(sections.map(\.firstPage), [1, 3, 4, 5, 6, 7, 8])
     let markers = [
       "SCHEDULE D", "Form 8949", "Explanation of basis", "Capital gains package",

@@ -48,10 +48,11 @@ public struct BasisStatement: Sendable, Equatable {
 
   /// `basis-statement.csv`: the statement's figures, one line per row explained.
   public var csvBytes: [UInt8] {
-    var writer = CSVWriter(header: [
-      "box", "description", "date_sold", "purchase_date", "actual_cost", "loss_added",
-      "cost_basis", "date_acquired", "reason", "wash_sale",
-    ], expectedRows: entries.count)
+    var writer = CSVWriter(
+      header: [
+        "box", "description", "date_sold", "purchase_date", "actual_cost", "loss_added",
+        "cost_basis", "date_acquired", "reason", "wash_sale",
+      ], expectedRows: entries.count)
     for entry in entries {
       let row = entry.row
       writer.text(row.box.letter, fromUser: false)

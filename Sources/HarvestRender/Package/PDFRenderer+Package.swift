@@ -36,7 +36,9 @@ extension PDFRenderer {
     try assemble(package).sections
   }
 
-  private func assemble(_ package: ReturnPackage) throws
+  private func assemble(
+    _ package: ReturnPackage
+  ) throws
     -> (bytes: [UInt8], sections: [PackageSection])
   {
     let year = try templates.templates(for: package.taxYear)
@@ -58,8 +60,11 @@ extension PDFRenderer {
     }
     add(Self.filedPart, "Schedule D (Form 1040)", scheduleD.count)
     add(Self.filedPart, "Form 8949", form8949Pages)
-    if let statements { add(Self.filedPart, "Statements attached to Form 8949",
-                            statements.pages.count) }
+    if let statements {
+      add(
+        Self.filedPart, "Statements attached to Form 8949",
+        statements.pages.count)
+    }
     let coverIndex = sections.count
     add(Self.keptPart, "Cover sheet", 1)
     add(Self.keptPart, "Capital Loss Carryover Worksheet", worksheet.count)
@@ -104,7 +109,9 @@ extension PDFRenderer {
     }
   }
 
-  private func form8949PageCount(_ package: ReturnPackage, template: FormTemplate) throws
+  private func form8949PageCount(
+    _ package: ReturnPackage, template: FormTemplate
+  ) throws
     -> Int
   {
     let rowsPerPage = try Self.rowsPerPage(template)
@@ -118,7 +125,9 @@ extension PDFRenderer {
   }
 
   /// Draws Form 8949, with an outline entry for each box's first page when asked.
-  private func drawForm8949(_ package: ReturnPackage, on document: PagedPDF, bookmarks: Bool)
+  private func drawForm8949(
+    _ package: ReturnPackage, on document: PagedPDF, bookmarks: Bool
+  )
     throws
   {
     let template = try templates.templates(for: package.taxYear).form8949

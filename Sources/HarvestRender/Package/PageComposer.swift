@@ -137,14 +137,16 @@ public struct PageComposer {
   private mutating func startPage() {
     pages.append(ComposedPage(header: header))
     open = true
-    place(header.title, x: Self.margin, baseline: 50, width: Self.contentWidth, size: 12.5,
-          style: "bold")
+    place(
+      header.title, x: Self.margin, baseline: 50, width: Self.contentWidth, size: 12.5,
+      style: "bold")
     for (index, field) in header.fields.enumerated() {
       let x = index % 2 == 0 ? Self.margin : Self.margin + Self.contentWidth / 2
       let y = 66 + Double(index / 2) * 12
       place(field.label, x: x, baseline: y, width: 78, size: 7.5, style: "bold")
-      place(field.value, x: x + 78, baseline: y, width: Self.contentWidth / 2 - 84, size: 8.5,
-            style: "regular")
+      place(
+        field.value, x: x + 78, baseline: y, width: Self.contentWidth / 2 - 84, size: 8.5,
+        style: "regular")
     }
     let ruleY = top - 2
     addRule(Self.margin, ruleY, Self.margin + Self.contentWidth, ruleY, width: 0.8)
@@ -155,8 +157,9 @@ public struct PageComposer {
     _ text: String, x: Double, width: Double, size: Double, style: String,
     alignment: CellAlignment = .left
   ) {
-    place(text, x: x, baseline: cursor, width: width, size: size, style: style,
-          alignment: alignment)
+    place(
+      text, x: x, baseline: cursor, width: width, size: size, style: style,
+      alignment: alignment)
   }
 
   private mutating func place(
@@ -169,13 +172,17 @@ public struct PageComposer {
     }
     pendingMarks = []
     guard !text.isEmpty else { return }
-    pages[pages.count - 1].elements.append(.text(PlacedText(
-      text: text, x: x, y: baseline, width: width, size: size, style: style,
-      alignment: alignment)))
+    pages[pages.count - 1].elements.append(
+      .text(
+        PlacedText(
+          text: text, x: x, y: baseline, width: width, size: size, style: style,
+          alignment: alignment)))
   }
 
-  private mutating func addRule(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double,
-                                width: Double) {
+  private mutating func addRule(
+    _ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double,
+    width: Double
+  ) {
     pages[pages.count - 1].elements.append(.rule(x1: x1, y1: y1, x2: x2, y2: y2, width: width))
   }
 
@@ -189,8 +196,12 @@ public struct PageComposer {
   private func rowHeight(_ cells: [String], _ table: PageTable) -> Double {
     var lines = 1
     for (column, cell) in zip(table.columns, cells) where column.wraps {
-      lines = max(lines, wrap(cell, width: column.width - 3, size: table.fontSize,
-                              style: "regular").count)
+      lines = max(
+        lines,
+        wrap(
+          cell, width: column.width - 3, size: table.fontSize,
+          style: "regular"
+        ).count)
     }
     return table.fontSize * 1.5 + Double(lines - 1) * table.fontSize * 1.15
   }
@@ -205,8 +216,9 @@ public struct PageComposer {
       // Headings sit on the bottom line, as on the form's grid.
       var baseline = cursor + Double(lineCount - lines.count + 1) * size * 1.2
       for line in lines {
-        place(line, x: x, baseline: baseline, width: column.width, size: size, style: "bold",
-              alignment: column.alignment == .left ? .left : .center)
+        place(
+          line, x: x, baseline: baseline, width: column.width, size: size, style: "bold",
+          alignment: column.alignment == .left ? .left : .center)
         baseline += size * 1.2
       }
       x += column.width
@@ -221,12 +233,14 @@ public struct PageComposer {
     let firstBaseline = cursor + size * 1.15
     var x = Self.margin
     for (column, cell) in zip(table.columns, cells) {
-      let lines = column.wraps
+      let lines =
+        column.wraps
         ? wrap(cell, width: column.width - 3, size: size, style: "regular") : [cell]
       var baseline = firstBaseline
       for line in lines {
-        place(line, x: x, baseline: baseline, width: column.width, size: size,
-              style: "regular", alignment: column.alignment)
+        place(
+          line, x: x, baseline: baseline, width: column.width, size: size,
+          style: "regular", alignment: column.alignment)
         baseline += size * 1.15
       }
       x += column.width
@@ -241,8 +255,9 @@ public struct PageComposer {
     cursor += 2
     var x = Self.margin
     for (column, cell) in zip(table.columns, cells) {
-      place(cell, x: x, baseline: cursor + size * 1.15, width: column.width, size: size,
-            style: "bold", alignment: column.alignment)
+      place(
+        cell, x: x, baseline: cursor + size * 1.15, width: column.width, size: size,
+        style: "bold", alignment: column.alignment)
       x += column.width
     }
     cursor += size * 1.5

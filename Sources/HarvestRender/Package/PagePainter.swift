@@ -19,13 +19,15 @@ struct PagePainter {
     let footerY = PageComposer.pageHeight - 24
     let width = PageComposer.contentWidth
     if !page.header.footer.isEmpty {
-      drawText(PlacedText(
-        text: page.header.footer, x: PageComposer.margin, y: footerY, width: width - 80,
-        size: 7, style: "regular", alignment: .left))
+      drawText(
+        PlacedText(
+          text: page.header.footer, x: PageComposer.margin, y: footerY, width: width - 80,
+          size: 7, style: "regular", alignment: .left))
     }
-    drawText(PlacedText(
-      text: "Page \(number) of \(count)", x: PageComposer.margin, y: footerY, width: width,
-      size: 7, style: "regular", alignment: .right))
+    drawText(
+      PlacedText(
+        text: "Page \(number) of \(count)", x: PageComposer.margin, y: footerY, width: width,
+        size: 7, style: "regular", alignment: .right))
   }
 
   /// One text run, shrunk to its cell when too wide, never cut.

@@ -22,7 +22,8 @@ public struct TableColumn: Sendable, Equatable {
   public var wraps: Bool
 
   /// Creates a column.
-  public init(_ title: String, width: Double, alignment: CellAlignment = .left, wraps: Bool = false) {
+  public init(_ title: String, width: Double, alignment: CellAlignment = .left, wraps: Bool = false)
+  {
     self.title = title
     self.width = width
     self.alignment = alignment

@@ -34,7 +34,9 @@ public final class PagedPDF {
   /// Draws composed pages, numbering them `Page 1 of n` within `pages`.
   ///
   /// - Parameter outlineLevel: the level of the composer's own marks.
-  public func draw(_ pages: [ComposedPage], marks: [PageMark] = [], outlineLevel: Int = 0)
+  public func draw(
+    _ pages: [ComposedPage], marks: [PageMark] = [], outlineLevel: Int = 0
+  )
     throws
   {
     let first = pageCount + 1

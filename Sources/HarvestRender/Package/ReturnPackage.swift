@@ -47,7 +47,8 @@ public struct ReturnPackage: Sendable {
     self.rows = rows
     self.wholeDollars = wholeDollars
     let printed = wholeDollars ? WholeDollarRounding.round(rows) : rows
-    self.exception2 = useException2
+    self.exception2 =
+      useException2
       ? Exception2Statement(rows: printed, accounts: accounts) : nil
     self.basis = BasisStatement(rows: rows, washSales: washSales)
     self.scheduleD = scheduleD

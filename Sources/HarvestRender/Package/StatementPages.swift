@@ -66,11 +66,13 @@ enum StatementPages {
         ]
       }
       let summary = section.summary
-      composer.table(PageTable(
-        columns: formColumns, rows: cells,
-        pageTotal: { range in totalCells("Page total", Form8949Totals(rows[range])) },
-        total: totalCells("Total, box \(section.box.letter) (code \(summary.code))",
-                          summary.totals)))
+      composer.table(
+        PageTable(
+          columns: formColumns, rows: cells,
+          pageTotal: { range in totalCells("Page total", Form8949Totals(rows[range])) },
+          total: totalCells(
+            "Total, box \(section.box.letter) (code \(summary.code))",
+            summary.totals)))
     }
   }
 
