@@ -47,7 +47,7 @@ enum StatementPages {
           HeaderField("SSN or TIN", package.ssn),
         ],
         footer: "Form 8949 (\(package.taxYear)) box \(section.box.letter), \(section.broker): "
-          + "the total below equals this broker's summary row on Form 8949")
+          + "the closing total equals this broker's summary row on Form 8949")
       composer.mark("Exception 2 statement, box \(section.box.letter), \(section.broker)")
 
       let rows = section.rows
