@@ -102,6 +102,8 @@ final class StatementTests: XCTestCase {
     replacement.actualCost = Money(cents: 380_000)
     replacement.washBasisAdded = Money(cents: 25_000)
     replacement.basisNote = "wash sale"
+    replacement.washSource = WashSource(
+      saleDate: day("2025-06-02"), saleAccount: "Brokerage", symbol: "GOOGL", saleLine: 9)
     var inherited = row(.d, "Brokerage", sold: "2025-07-08", 1_300_000, 1_200_000)
     inherited.dateAcquired = .inherited
     inherited.purchaseDate = nil

@@ -310,4 +310,33 @@ final class WashSaleTests: XCTestCase {
       XCTAssertEqual(report.washSales.map(\.saleAccount), ["B"])
     }
   }
+
+  func testSpouseLossOnASeparateReturnIsListedWhereItSitsInTheFilersShares() throws {
+    // mfs. The filer loses $1,000 on 100 SP; the spouse's 40 shares (04-05 at $41) replace 40
+    // of them: $400 disallowed, spouse basis $1,640 + $400 = $2,040. The spouse sells for
+    // $1,400, a $640 loss on her own return; the filer's 10 shares of 05-20 replace 10 of her
+    // 40: 640 × 10/40 = $160 moves into the filer's lot ($360 + $160 = $520).
+    let report = try makeReport(
+      trades(
+        """
+        2025-03-03,Mine,buy,SP,100,50,0
+        2025-04-01,Mine,sell,SP,100,40,0
+        2025-04-05,Wife,buy,SP,40,41,0
+        2025-05-01,Wife,sell,SP,40,35,0
+        2025-05-20,Mine,buy,SP,10,36,0
+        2026-02-02,Mine,buy,ZZZ,1,1,0
+        """), year: 2025, status: .marriedFilingSeparately,
+      accounts: [Account(name: "Wife", owner: .spouse)])
+    XCTAssertEqual(report.rows.count, 1)
+    XCTAssertEqual(report.rows[0].adjustment, money("400"))
+    XCTAssertEqual(report.rows[0].gainLoss, money("-600"))
+    XCTAssertEqual(report.washSales.map(\.saleAccount), ["Mine"])
+    XCTAssertEqual(
+      report.deferredLosses,
+      [
+        DeferredLossRow(
+          symbol: "SP", account: "Mine", lotDate: date("2025-05-20"), shares: Shares(whole: 10),
+          deferred: money("160"))
+      ])
+  }
 }

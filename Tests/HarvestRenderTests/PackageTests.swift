@@ -47,7 +47,9 @@ final class PackageTests: XCTestCase {
       dateSold: day("2025-06-02"), proceeds: Money(dollars: 1_500),
       costBasis: Money(dollars: 1_200), symbol: "AAA", account: "Brokerage",
       purchaseDate: day("2025-03-20"), actualCost: Money(dollars: 1_000),
-      washBasisAdded: Money(dollars: 200), basisNote: "wash sale")
+      washBasisAdded: Money(dollars: 200), basisNote: "wash sale",
+      washSource: WashSource(
+        saleDate: day("2025-03-10"), saleAccount: "Brokerage", symbol: "AAA", saleLine: 3))
     let wash = WashSaleRow(
       symbol: "AAA", saleDate: day("2025-03-10"), saleAccount: "Brokerage",
       shares: Shares(whole: 10), disallowed: Money(dollars: 200),

@@ -36,6 +36,8 @@ public struct Form8949Row: Sendable, Equatable {
   public var actualCost: Money
   /// Wash-sale losses from earlier sales that are part of `costBasis`.
   public var washBasisAdded: Money
+  /// The earlier loss sale whose disallowed loss is part of `costBasis`, when there is one.
+  public var washSource: WashSource?
   /// Why the basis is not the actual cost: `transferred`, `inherited`, `wash sale`, or empty.
   public var basisNote: String
   /// The line of the trades file that holds the sale.
@@ -47,11 +49,13 @@ public struct Form8949Row: Sendable, Equatable {
     proceeds: Money, costBasis: Money, code: String = "", adjustment: Money = .zero,
     symbol: String = "", account: String = "", shares: Shares = .zero,
     purchaseDate: CivilDate? = nil, actualCost: Money? = nil, washBasisAdded: Money = .zero,
-    basisNote: String = "", saleLine: Int = 0, isDigitalAsset: Bool = false
+    basisNote: String = "", saleLine: Int = 0, isDigitalAsset: Bool = false,
+    washSource: WashSource? = nil
   ) {
     self.box = box
     self.customDescription = description
     self.isDigitalAsset = isDigitalAsset
+    self.washSource = washSource
     self.dateAcquired = dateAcquired
     self.dateSold = dateSold
     self.proceeds = proceeds
@@ -102,5 +106,25 @@ public struct Form8949Totals: Sendable, Equatable {
     costBasis += row.costBasis
     adjustment += row.adjustment
     gainLoss += row.gainLoss
+  }
+}
+
+/// The loss sale whose disallowed loss was added to a replacement lot's basis.
+public struct WashSource: Sendable, Equatable {
+  /// The loss sale's date.
+  public var saleDate: CivilDate
+  /// The account the loss sale was in.
+  public var saleAccount: String
+  /// The symbol sold at a loss.
+  public var symbol: String
+  /// The line of the trades file holding the loss sale.
+  public var saleLine: Int
+
+  /// Creates a source.
+  public init(saleDate: CivilDate, saleAccount: String, symbol: String, saleLine: Int) {
+    self.saleDate = saleDate
+    self.saleAccount = saleAccount
+    self.symbol = symbol
+    self.saleLine = saleLine
   }
 }

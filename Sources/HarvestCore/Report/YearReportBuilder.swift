@@ -128,11 +128,14 @@ public enum YearReportBuilder {
 
     var deferred: [DeferredLossRow] = []
     for held in result.heldAtSnapshot where held.parcel.washAdded > .zero {
+      // Listed when the loss came from a sale on this return, or sits in a lot of this
+      // return's accounts (a spouse's loss washed into the filer's shares on separate returns).
       let origin = held.parcel.originSale
-      guard origin >= 0, reportedAccounts[Int(book.trades[Int(origin)].account)] else {
-        continue
-      }
       let purchase = book.trades[Int(held.purchase)]
+      guard origin >= 0,
+        reportedAccounts[Int(book.trades[Int(origin)].account)]
+          || reportedAccounts[Int(purchase.account)]
+      else { continue }
       deferred.append(
         DeferredLossRow(
           symbol: book.symbols[purchase.symbol], account: book.accounts[purchase.account],
@@ -210,6 +213,15 @@ public enum YearReportBuilder {
       actualCost: piece.cost, washBasisAdded: piece.washAdded,
       basisNote: basisNote, saleLine: sale.line,
       isDigitalAsset: sale.asset.isDigitalAsset)
+  }
+
+  /// The earlier loss sale behind a piece's wash-sale basis adjustment.
+  private static func washSource(_ piece: Disposition, _ book: TradeBook) -> WashSource? {
+    guard piece.washOrigin >= 0 else { return nil }
+    let origin = book.trades[Int(piece.washOrigin)]
+    return WashSource(
+      saleDate: origin.date, saleAccount: book.accounts[origin.account],
+      symbol: book.symbols[origin.symbol], saleLine: origin.line)
   }
 
   /// When the shares were really acquired: the trade date of a buy, the original date of a

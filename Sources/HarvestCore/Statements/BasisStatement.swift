@@ -14,30 +14,27 @@ public struct BasisStatement: Sendable, Equatable {
   ///   - washSales: the year's wash-sale pairings.
   public init(rows: [Form8949Row], washSales: [WashSaleRow]) {
     struct Key: Hashable {
+      var saleLine: Int
       var account: String
-      var symbol: String
       var date: CivilDate
     }
     var byReplacement: [Key: [WashSaleRow]] = [:]
     for sale in washSales where sale.basisAdded != .zero {
       let key = Key(
-        account: sale.replacementAccount, symbol: sale.replacementSymbol,
-        date: sale.replacementDate)
+        saleLine: sale.saleLine, account: sale.replacementAccount, date: sale.replacementDate)
       byReplacement[key, default: []].append(sale)
     }
 
-    let explained = rows.enumerated()
-      .filter { !$0.element.basisNote.isEmpty || $0.element.washBasisAdded != .zero }
-      .sorted {
-        ($0.element.box, $0.element.dateSold, $0.offset)
-          < ($1.element.box, $1.element.dateSold, $1.offset)
-      }
-      .map(\.element)
-    entries = explained.map { row in
+    // In form order: by box, keeping the given order (date sold) within each box.
+    var byBox = Array(repeating: [Form8949Row](), count: Form8949Box.allCases.count)
+    for row in rows where !row.basisNote.isEmpty || row.washBasisAdded != .zero {
+      byBox[row.box.formOrder].append(row)
+    }
+    entries = byBox.joined().map { row in
       var sales: [WashSaleRow] = []
-      if row.washBasisAdded != .zero, let date = row.purchaseDate {
-        let key = Key(account: row.account, symbol: row.symbol, date: date)
-        sales = (byReplacement[key] ?? []).filter { $0.saleDate <= row.dateSold }
+      if let source = row.washSource, let date = row.purchaseDate {
+        let key = Key(saleLine: source.saleLine, account: row.account, date: date)
+        sales = byReplacement[key] ?? []
       }
       return BasisStatementEntry(row: row, washSales: sales)
     }

@@ -21,6 +21,9 @@ public struct BasisStatementEntry: Sendable, Equatable {
   /// pointer to an earlier year when none of this year's loss sales matches.
   public var washSource: String {
     guard row.washBasisAdded != .zero else { return "" }
+    if washSales.isEmpty, let source = row.washSource {
+      return "\(source.symbol) sold \(source.saleDate.usFormat) in \(source.saleAccount)"
+    }
     if washSales.isEmpty { return "loss sale before \(row.dateSold.year)" }
     return washSales.map { sale in
       "\(sale.symbol) sold \(sale.saleDate.usFormat) in \(sale.saleAccount), "

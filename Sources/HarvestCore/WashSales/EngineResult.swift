@@ -18,6 +18,8 @@ public struct Disposition: Sendable, Equatable {
   public var disallowed: Money
   /// Whether the sale is long-term.
   public var isLongTerm: Bool
+  /// The earlier loss sale whose disallowed loss is in `washAdded` (a trade index), or -1.
+  public var washOrigin: Int32
 
   /// Basis including wash-sale adjustments: column (e).
   public var basis: Money { cost + washAdded }

@@ -362,7 +362,8 @@ public struct WashSaleEngine {
           sale: Int32(sale), purchase: purchases[Int(pid)].trade, shares: parcel.shares,
           proceeds: proceeds, cost: parcel.cost, washAdded: parcel.washAdded,
           holding: parcel.holding, disallowed: disallowed,
-          isLongTerm: parcel.holding.isLongTerm(soldOn: trade.date)))
+          isLongTerm: parcel.holding.isLongTerm(soldOn: trade.date),
+          washOrigin: parcel.washAdded > .zero ? parcel.originSale : -1))
     }
   }
 
