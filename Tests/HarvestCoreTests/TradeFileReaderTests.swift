@@ -123,10 +123,11 @@ final class TradeFileReaderTests: XCTestCase {
 
   func testTruncatedLinesReportEveryMissingField() {
     let found = messages(trades("2025-01-02,Main,buy\n"))
-    XCTAssertEqual(found.count, 3)
+    XCTAssertEqual(found.count, 4)
     XCTAssertTrue(found[0].hasPrefix("trades.csv:2: column 'symbol':"), found[0])
     XCTAssertTrue(found[1].hasPrefix("trades.csv:2: column 'quantity': found \"\""), found[1])
     XCTAssertTrue(found[2].hasPrefix("trades.csv:2: column 'price': found \"\""), found[2])
+    XCTAssertTrue(found[3].hasPrefix("trades.csv:2: column 'fees': a fees field"), found[3])
   }
 
   func testInvalidUTF8NamesTheLineAndColumn() {
@@ -248,5 +249,17 @@ final class TradeFileReaderTests: XCTestCase {
     let book = try read(trades("2025-01-02,Main,buy,ABC,1.5\(zeros),10.\(zeros),0\n"))
     XCTAssertEqual(book.trades[0].quantity, Shares(units: 150_000_000))
     XCTAssertEqual(book.trades[0].amount, money("15.00"))
+  }
+
+  func testAFilledFieldBeyondTheHeaderIsAnError() {
+    // An unquoted 1,500.00 splits into two fields and shifts the fees: never read it as a
+    // price of 1 and fees of 500.00.
+    let found = messages(trades("2025-01-05,T,buy,X,10,1,500.00,0\n"))
+    XCTAssertEqual(found.count, 1)
+    XCTAssertTrue(found[0].hasPrefix("trades.csv:2: at most 7 fields"), found[0])
+    XCTAssertTrue(found[0].contains("1,500.00"), found[0])
+    XCTAssertNotNil(
+      try? TradeFileReader.read(
+        bytes: Array(trades("2025-01-05,T,buy,X,10,1,0,,,\n").utf8), file: "trades.csv"))
   }
 }

@@ -71,6 +71,8 @@ public struct TradeFileReader {
 
     /// Set once the header is known.
     var fast = Fast()
+    /// How many columns the header names (up to its last non-empty cell).
+    var width = 0
 
     func makeFast() -> Fast {
       var fast = Fast()
@@ -164,6 +166,10 @@ public struct TradeFileReader {
             file: file, line: line, column: nil, found: nil,
             expected: "a trade row; this line repeats the header line (were two files joined? "
               + "keep one header)"))
+        continue
+      }
+      if let problem = shapeProblem(fields, known) {
+        report(InputError(file: file, line: line, column: nil, found: nil, expected: problem))
         continue
       }
       if let trade = parseRow(fields, line: line, known, &accounts, &symbols) {
@@ -287,6 +293,7 @@ public struct TradeFileReader {
       let first = positions.min()
     else { return nil }
     found.firstMandatory = first
+    found.width = (fields.lastIndex { !reader.isBlank($0) } ?? 0) + 1
     found.fast = found.makeFast()
     for duplicate in duplicates {
       let earlier = (found.indexes[duplicate.name] ?? 0) + 1
@@ -388,6 +395,20 @@ public struct TradeFileReader {
     }
   }
 
+  /// Why a data line cannot be read column by column: a filled cell beyond the header's
+  /// columns, most often an unquoted thousands separator such as 1,500.00, which shifts every
+  /// later field. (A line that stops early is reported field by field.)
+  private func shapeProblem(_ fields: [CSVReader.Field], _ columns: Columns) -> String? {
+    if fields.count > columns.width {
+      for index in columns.width..<fields.count where !reader.isBlank(fields[index]) {
+        return "at most \(columns.width) fields, as the header names, but this line has a "
+          + "value in field \(index + 1); a number with a thousands separator such as 1,500.00 "
+          + "must be quoted (\"1,500.00\") or written 1500.00"
+      }
+    }
+    return nil
+  }
+
   /// The common row read straight from the file's bytes: plain ASCII fields, every optional
   /// column empty, every value valid. Returns nil for anything else, which `parseRow` then
   /// reads (and reports) the careful way; both give the same trade for a row both accept.
@@ -397,6 +418,9 @@ public struct TradeFileReader {
   ) -> Trade? {
     let fast = columns.fast
     guard fields.count > fast.highestMandatory else { return nil }
+    for index in columns.width..<max(columns.width, fields.count) {
+      if !reader.isBlank(fields[index]) { return nil }
+    }
     for index in fast.optional where index < fields.count {
       if !reader.isBlank(fields[index]) { return nil }
     }
@@ -524,7 +548,10 @@ public struct TradeFileReader {
         "a price per share of zero or more; a price cannot be negative")
     }
     var feeCents: Int64? = 0
-    if let raw = text(row, "fees"), !raw.isEmpty {
+    if let index = row.columns["fees"], index >= fields.count {
+      fail(row, "fees", nil, "a fees field (empty means 0), but the line stops before it")
+      feeCents = nil
+    } else if let raw = text(row, "fees"), !raw.isEmpty {
       feeCents = number(row, "fees", Self.moneyRules, what: "fees in dollars of zero or more")
       if let cents = feeCents, cents < 0 {
         fail(row, "fees", raw, "fees in dollars of zero or more; a rebate is not a fee")
