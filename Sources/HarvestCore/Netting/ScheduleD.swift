@@ -41,7 +41,12 @@ public struct ScheduleD: Sendable, Equatable {
   /// no code in column (f) and no adjustment in column (g).
   public static func qualifiesForException1(_ row: Form8949Row) -> Bool {
     switch row.box {
-    case .a, .d, .g, .j: return row.code.isEmpty && row.adjustment == .zero
+    case .a, .d, .g, .j:
+      // The broker's basis and dates must be right as reported: no code, no adjustment, and
+      // no basis Harvest changed (a wash-sale loss added from another account or an identical
+      // symbol, a tacked holding period, a lot transferred in or inherited).
+      return row.code.isEmpty && row.adjustment == .zero && row.washBasisAdded == .zero
+        && row.basisNote.isEmpty && row.washSource == nil
     default: return false
     }
   }

@@ -32,7 +32,6 @@ struct ScheduleDBuilder {
     let line15 = lines["15"]?.gainLoss ?? .zero
     let line16 = (lines["7"]?.gainLoss ?? .zero) + line15
     setAmount("16", line16)
-    setAmount("21", .zero)
 
     var usedWorksheetAmounts = false
     if line16 > .zero {
@@ -48,14 +47,14 @@ struct ScheduleDBuilder {
         setAnswer("20", rate28 == .zero && section1250 == .zero && !files4952)
         usedWorksheetAmounts = true
       } else {
-        setAnswer("22", hasQualifiedDividends)
+        answerLine22()
       }
     } else {
       if line16.isNegative {
         let limit = input.filingStatus.capitalLossLimit
         setAmount("21", -Money.min(line16.magnitude, limit))
       }
-      setAnswer("22", hasQualifiedDividends)
+      answerLine22()
     }
 
     if !usedWorksheetAmounts {
@@ -68,10 +67,17 @@ struct ScheduleDBuilder {
     }
   }
 
-  /// Line 22 answers whether Form 1040 line 3a holds qualified dividends; with nothing
-  /// given, Harvest answers no.
-  private var hasQualifiedDividends: Bool {
-    input.other.answer(.qualifiedDividends) ?? false
+  /// Line 22 asks whether Form 1040 line 3a holds qualified dividends. With nothing given,
+  /// Harvest answers no and says so, since it cannot know.
+  private mutating func answerLine22() {
+    guard let answer = input.other.answer(.qualifiedDividends) else {
+      warnings.append(
+        "Schedule D line 22 is answered no: no qualified dividends were given; if Form 1040 "
+          + "line 3a has any, give --other with qualified_dividends")
+      setAnswer("22", false)
+      return
+    }
+    setAnswer("22", answer)
   }
 
   private mutating func fillFormLines(exceptionLine: String, boxLines: [String], longTerm: Bool) {
