@@ -40,7 +40,8 @@ let package = Package(
     .testTarget(
       name: "HarvestAppTests",
       dependencies: ["HarvestApp", "HarvestCore"],
-      path: "Tests/HarvestAppTests"
+      path: "Tests/HarvestAppTests",
+      exclude: ["Golden"]
     ),
   ],
   swiftLanguageModes: [.v6]

@@ -35,16 +35,20 @@ public enum HarvestCommand {
       case "report":
         let parsed = try ParsedOptions(rest, accepting: ReportOptions.specs)
         if parsed.wantsHelp {
-          print(ParsedOptions.help(usage: ReportCommand.usage, summary: ReportCommand.summary,
-                                   specs: ReportOptions.specs))
+          print(
+            ParsedOptions.help(
+              usage: ReportCommand.usage, summary: ReportCommand.summary,
+              specs: ReportOptions.specs))
           return 0
         }
         return try ReportCommand(options: ReportOptions(parsed), log: log).run()
       case "plan":
         let parsed = try ParsedOptions(rest, accepting: PlanOptions.specs)
         if parsed.wantsHelp {
-          print(ParsedOptions.help(usage: PlanCommand.usage, summary: PlanCommand.summary,
-                                   specs: PlanOptions.specs))
+          print(
+            ParsedOptions.help(
+              usage: PlanCommand.usage, summary: PlanCommand.summary,
+              specs: PlanOptions.specs))
           return 0
         }
         return try PlanCommand(options: PlanOptions(parsed), log: log).run()
@@ -55,7 +59,12 @@ public enum HarvestCommand {
       log.error(error.message)
       return 2
     } catch let error as InputErrors {
-      for item in error.errors { log.error(item.message) }
+      let ordered = error.errors.enumerated().sorted { a, b in
+        (a.element.file, a.element.line ?? 0, a.offset) < (
+          b.element.file, b.element.line ?? 0, b.offset
+        )
+      }
+      for (_, item) in ordered { log.error(item.message) }
       if error.truncated { log.error("more errors were found; fix these and run again") }
       return 1
     } catch let error as InputError {

@@ -50,7 +50,7 @@ public struct TemplateLibrary: Sendable {
   public func draftWarning(_ year: Int) -> String? {
     guard let templates = try? templates(for: year), templates.isDraft else { return nil }
     let notes = templates.notes.isEmpty ? "" : ": " + templates.notes[0]
-    return "warning: the \(year) form templates are not from final IRS forms" + notes
+    return "the \(year) form templates are not from final IRS forms" + notes
   }
 
   private func load(_ path: String) throws -> FormTemplate {

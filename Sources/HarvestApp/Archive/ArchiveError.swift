@@ -26,11 +26,18 @@ public enum ArchiveError: Error, Sendable, Equatable, CustomStringConvertible {
       return "\(path): not replaced, because it does not look like a Harvest report "
         + "(\(reason)); Harvest only replaces folders it wrote itself"
     case .notAFolder(let path):
-      return "\(path): exists and is not a folder; choose another --out"
+      return "\(path): exists and is not a folder (a file or a symbolic link); choose another "
+        + "--out"
     case .invalidFileName(let name):
       return "internal error: report file name \"\(name)\" is not a plain file name"
     case .system(let operation, let path, let code, let detail):
-      return "\(path): could not \(operation): \(detail) (errno \(code))"
+      let staging = path.contains(".harvest-new-") || path.contains(".harvest-old-")
+      let hint =
+        staging
+        ? "; a report is written into a temporary folder beside the output folder, so the "
+          + "folder that holds --out must be writable"
+        : ""
+      return "\(path): could not \(operation): \(detail) (errno \(code))" + hint
     case .interrupted(let stage):
       return "the report write was interrupted \(stage)"
     }

@@ -21,25 +21,38 @@ struct ReportCommand {
     try ReportArchive(folder: options.outPath, force: options.force).checkWritable()
     let inputs = try InputFiles.load(options, log: log)
     clock.lap("read inputs")
-    let report = try YearReportBuilder.build(inputs.book, YearReportBuilder.Options(
-      taxYear: options.year, filingStatus: options.filingStatus, accounts: inputs.accounts,
-      identicalGroups: inputs.identicalGroups, convention: options.convention))
+    let report = try YearReportBuilder.build(
+      inputs.book,
+      YearReportBuilder.Options(
+        taxYear: options.year, filingStatus: options.filingStatus, accounts: inputs.accounts,
+        identicalGroups: inputs.identicalGroups, convention: options.convention))
     clock.lap("lots, wash sales and rows")
     for warning in report.warnings { log.warning(warning) }
 
-    let carryIn = inputs.carryIn
+    // Whole-dollar returns round every amount (I8949 and ISD "Rounding off to whole
+    // dollars"): the rows first, and Schedule D adds the rounded rows, so the forms foot.
+    let whole = options.roundDollars
+    let yearRows = whole ? WholeDollarRounding.round(report.rows) : report.rows
+    let carryIn =
+      whole
+      ? (inputs.carryIn.short.roundedToDollars, inputs.carryIn.long.roundedToDollars)
+      : inputs.carryIn
+    var other = inputs.other
+    if whole { other.amounts = other.amounts.mapValues(\.roundedToDollars) }
+    let taxableIncome = whole ? options.taxableIncome?.roundedToDollars : options.taxableIncome
     let scheduleInput = ScheduleDInput(
-      rows: report.rows, filingStatus: options.filingStatus,
-      shortTermCarryover: carryIn.short, longTermCarryover: carryIn.long,
-      other: inputs.other, summarizeException1: options.summarizeException1)
+      rows: yearRows, filingStatus: options.filingStatus,
+      shortTermCarryover: carryIn.0, longTermCarryover: carryIn.1,
+      other: other, summarizeException1: options.summarizeException1)
     let scheduleD = ScheduleD.compute(scheduleInput)
     for warning in scheduleD.warnings { log.warning(warning) }
     let formRows = ScheduleD.form8949Rows(scheduleInput)
     let worksheet = CapitalLossCarryoverWorksheet(
-      scheduleD: scheduleD, taxableIncome: options.taxableIncome)
+      scheduleD: scheduleD, taxableIncome: taxableIncome)
     if worksheet.taxableIncomeAssumed {
-      log.warning("no --taxable-income given: the carryover worksheet assumes the whole "
-        + "deduction on line 21 was used (line 4 = line 2); carryover.json records this")
+      log.warning(
+        "no --taxable-income given: the carryover worksheet assumes the whole "
+          + "deduction on line 21 was used (line 4 = line 2); carryover.json records this")
     }
 
     clock.lap("Schedule D and worksheet")
@@ -58,10 +71,10 @@ struct ReportCommand {
     if !package.basis.isEmpty { files.add("basis-statement.csv", package.basis.csvBytes) }
     let record = CarryoverRecord(
       taxYear: options.year, scheduleD: scheduleD, worksheet: worksheet,
-      taxableIncome: options.taxableIncome)
+      taxableIncome: taxableIncome)
     files.add(CarryoverRecord.fileName, try record.jsonBytes())
     files.add(InputChecksums.fileName, inputs.checksums.manifestBytes)
-    files.add(OptionsRecord.fileName, optionsRecord().jsonBytes)
+    files.add(OptionsRecord.fileName, optionsRecord().jsonBytes, private: !options.name.isEmpty)
 
     clock.lap("CSV files")
     if options.noPDF {
@@ -88,10 +101,11 @@ struct ReportCommand {
     let large = Exception2.boxesOverThreshold(rows)
     if !options.statement && !large.isEmpty {
       let boxes = large.map { "box \($0.box.letter) has \($0.rows) rows" }
-      log.warning(boxes.joined(separator: ", ") + ", more than "
-        + "\(Exception2.automaticThreshold) in one box: Form 8949 lists one summary row per "
-        + "broker and box (Exception 2, code M) and every transaction goes on the attached "
-        + "statements; form8949.csv still lists every transaction")
+      log.warning(
+        boxes.joined(separator: ", ") + ", more than "
+          + "\(Exception2.automaticThreshold) in one box: Form 8949 lists one summary row per "
+          + "broker and box (Exception 2, code M) and every transaction goes on the attached "
+          + "statements; form8949.csv still lists every transaction")
       useException2 = true
     }
     return ReturnPackage(
@@ -106,23 +120,28 @@ struct ReportCommand {
     let library = TemplateLibrary(directory: try TemplateLocator.directory(options.templatesPath))
     guard library.availableYears.contains(options.year) else {
       let years = library.availableYears.map(String.init).joined(separator: ", ")
-      throw UsageError("no form templates for \(options.year); templates exist for \(years). "
-        + "Use --no-pdf to write the CSV files without forms")
+      throw UsageError(
+        "no form templates for \(options.year); templates exist for \(years). "
+          + "Use --no-pdf to write the CSV files without forms")
     }
     if let warning = library.draftWarning(options.year) { log.warning(warning) }
     let renderer = PDFRenderer(templates: library)
     let ssn = package.ssn
     let worksheet = package.worksheet
     files.add("form8949.pdf", try renderer.form8949(package), private: true)
-    files.add("schedule-d.pdf", try renderer.scheduleD(
-      lines: package.scheduleD.lines, taxYear: options.year, name: options.name, ssn: ssn),
+    files.add(
+      "schedule-d.pdf",
+      try renderer.scheduleD(
+        lines: package.scheduleD.lines, taxYear: options.year, name: options.name, ssn: ssn),
       private: true)
     if let statements = try renderer.statements(package) {
       files.add("statements.pdf", statements, private: true)
     }
     let worksheetLines = (1...13).map { (line: $0, amount: worksheet[$0]) }
-    files.add("carryover-worksheet.pdf", try renderer.carryoverWorksheet(
-      lines: worksheetLines, taxYear: options.year, name: options.name), private: true)
+    files.add(
+      "carryover-worksheet.pdf",
+      try renderer.carryoverWorksheet(
+        lines: worksheetLines, taxYear: options.year, name: options.name), private: true)
     files.add("return-package.pdf", try renderer.returnPackage(package), private: true)
   }
 
@@ -142,9 +161,11 @@ struct ReportCommand {
     entries["long-carryover"] = options.longCarryover?.description
     entries["name"] = options.name.isEmpty ? nil : options.name
     entries["ssn"] = options.ssn
-    for (flag, on) in [("round-dollars", options.roundDollars),
-                       ("summarize-exception1", options.summarizeException1),
-                       ("statement", options.statement), ("no-pdf", options.noPDF)] where on {
+    for (flag, on) in [
+      ("round-dollars", options.roundDollars),
+      ("summarize-exception1", options.summarizeException1),
+      ("statement", options.statement), ("no-pdf", options.noPDF),
+    ] where on {
       entries[flag] = "true"
     }
     return OptionsRecord(entries)
@@ -161,9 +182,11 @@ struct ReportCommand {
     log.info("Net short-term (Schedule D line 7): \(scheduleD.amount("7") ?? .zero)")
     log.info("Net long-term (Schedule D line 15): \(scheduleD.amount("15") ?? .zero)")
     if let line21 = scheduleD.amount("21") { log.info("Deductible loss (line 21): \(line21)") }
-    log.info("Carryover to \(options.year + 1): short-term \(worksheet.shortTermCarryover), "
-      + "long-term \(worksheet.longTermCarryover)")
-    log.info("Wrote \(written.count) files to \(options.outPath): "
-      + written.joined(separator: ", "))
+    log.info(
+      "Carryover to \(options.year + 1): short-term \(worksheet.shortTermCarryover), "
+        + "long-term \(worksheet.longTermCarryover)")
+    log.info(
+      "Wrote \(written.count) files to \(options.outPath): "
+        + written.joined(separator: ", "))
   }
 }
