@@ -13,17 +13,28 @@ public struct Exception2Statement: Sendable, Equatable {
   ///   - accounts: the accounts file; an account not in it is its own broker.
   public init(rows: [Form8949Row], accounts: [String: Account]) {
     var grouped: [Form8949Box: [String: [Form8949Row]]] = [:]
+    var brokerOfAccount: [String: String] = [:]
     for row in rows {
-      let broker = accounts[row.account]?.broker ?? row.account
+      let broker: String
+      if let known = brokerOfAccount[row.account] {
+        broker = known
+      } else {
+        broker = accounts[row.account]?.broker ?? row.account
+        brokerOfAccount[row.account] = broker
+      }
       grouped[row.box, default: [:]][broker, default: []].append(row)
     }
     var sections: [Exception2Section] = []
     for box in grouped.keys.sorted() {
       let brokers = grouped[box]!
       for broker in brokers.keys.sorted() {
-        let ordered = brokers[broker]!.enumerated()
-          .sorted { ($0.element.dateSold, $0.offset) < ($1.element.dateSold, $1.offset) }
-          .map(\.element)
+        // Rows in form order are already in date-sold order; sort only when they are not.
+        var ordered = brokers[broker]!
+        if zip(ordered, ordered.dropFirst()).contains(where: { $0.dateSold > $1.dateSold }) {
+          ordered = ordered.enumerated()
+            .sorted { ($0.element.dateSold, $0.offset) < ($1.element.dateSold, $1.offset) }
+            .map(\.element)
+        }
         sections.append(Exception2Section(box: box, broker: broker, rows: ordered))
       }
     }
