@@ -27,9 +27,12 @@ test: test-deps
 lint:
 	$(SWIFT) format lint --strict --recursive Sources Tests
 
+# Times the report on generated years (10,000 to 1,000,000 trades and a 16,000-trade wash
+# chain) and Form 8949 rendering (100,000 rows); see docs/benchmarks.md.
 bench: deps
 	$(SWIFT) build -c release
 	.build/release/harvest-bench
+	SCRATCH=.build/bench-render scripts/bench-render.sh
 
 clean:
 	rm -rf .build

@@ -63,9 +63,14 @@ final class ReportCommandTests: XCTestCase {
     // Proceeds $150.60 → $151, cost $100.40 → $100: (h) $51, and Schedule D line 1b adds the
     // rounded row (151 / 100 / 51), not the cents (150.60 / 100.40 / 50.20). A $1,234.50
     // short-term carryover rounds to $1,235 on line 6.
-    let trades = header + "2025-01-02,Main,buy,ABC,1,100.40,0\n2025-03-03,Main,sell,ABC,1,150.60,0\n"
-    let (status, out) = try run(trades, ["--round-dollars", "--short-carryover", "1234.50",
-                                         "--taxable-income", "50000", "--no-pdf"])
+    let trades =
+      header + "2025-01-02,Main,buy,ABC,1,100.40,0\n2025-03-03,Main,sell,ABC,1,150.60,0\n"
+    let (status, out) = try run(
+      trades,
+      [
+        "--round-dollars", "--short-carryover", "1234.50",
+        "--taxable-income", "50000", "--no-pdf",
+      ])
     XCTAssertEqual(status, 0)
     let form = try XCTUnwrap(fileText(out, "form8949.csv"))
     XCTAssertTrue(form.hasSuffix(",151.00,100.00,,,51.00\n"), form)

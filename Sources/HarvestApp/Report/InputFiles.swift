@@ -57,13 +57,15 @@ private func warnAboutAccountNames(
 ) {
   let used = Set(book.accounts.names)
   for name in accounts.keys.sorted() where !used.contains(name) {
-    log.warning("\(file) lists account '\(name)', which no trade uses; account names must "
-      + "match the trades file exactly")
+    log.warning(
+      "\(file) lists account '\(name)', which no trade uses; account names must "
+        + "match the trades file exactly")
   }
   let unlisted = book.accounts.names.filter { accounts[$0] == nil }.sorted()
   if !unlisted.isEmpty {
-    log.info("Accounts not in \(file), treated as your taxable accounts: "
-      + unlisted.joined(separator: ", "))
+    log.info(
+      "Accounts not in \(file), treated as your taxable accounts: "
+        + unlisted.joined(separator: ", "))
   }
 }
 

@@ -16,8 +16,10 @@ public struct ScheduleDLine: Sendable, Equatable {
   public var answer: Bool?
 
   /// Creates a line.
-  public init(id: String, proceeds: Money? = nil, cost: Money? = nil, adjustment: Money? = nil,
-              gainLoss: Money? = nil, answer: Bool? = nil) {
+  public init(
+    id: String, proceeds: Money? = nil, cost: Money? = nil, adjustment: Money? = nil,
+    gainLoss: Money? = nil, answer: Bool? = nil
+  ) {
     self.id = id
     self.proceeds = proceeds
     self.cost = cost
