@@ -4,22 +4,6 @@ import XCTest
 /// Hostile trades files through the built `harvest` binary: every run must end with status 0
 /// and a report, or status 1 with a message and no output folder; never with a signal.
 final class FuzzBinaryTests: XCTestCase {
-  /// SplitMix64, so that a failing case can be replayed from its seed.
-  private struct Generator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-    mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
-  }
-
   private static let validFile = """
     date,account,action,symbol,quantity,price,fees,description
     2024-11-20,Main,buy,ABC,100,50.00,1.00,
@@ -39,7 +23,7 @@ final class FuzzBinaryTests: XCTestCase {
   ]
 
   private static func hostileInput(seed: UInt64) -> [UInt8] {
-    var random = Generator(state: seed)
+    var random = SplitMix64(seed: seed)
     var lines = validFile.split(separator: "\n").map(String.init)
     switch random.below(7) {
     case 0:

@@ -160,7 +160,7 @@ final class ReportCommandTests: XCTestCase {
       encoding: .utf8)
     var lines = original.split(separator: "\n").map(String.init)
     let headerLine = lines.removeFirst()
-    var random = SeededRandom(seed: 7)
+    var random = SplitMix64(seed: 7)
     var shuffled = lines
     for index in stride(from: shuffled.count - 1, to: 0, by: -1) {
       shuffled.swapAt(index, random.below(index + 1))
@@ -211,21 +211,4 @@ final class ReportCommandTests: XCTestCase {
     XCTAssertEqual(harvest([]), 2)
     XCTAssertEqual(harvest(["frobnicate"]), 2)
   }
-}
-
-/// SplitMix64: a small seeded generator, so shuffles are the same on every run.
-struct SeededRandom {
-  var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-
-  mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
 }

@@ -28,7 +28,7 @@ final class TradeFileFastPathTests: XCTestCase {
   }
 
   func testBothPathsAgreeOnSeededRows() {
-    var random = FastPathRandom(state: 42)
+    var random = SplitMix64(seed: 42)
     let pieces: [[String]] = [
       ["2025-01-02", "2025-02-30", " 2025-03-03 ", "2025-1-2", ""],
       ["Main", " Main ", "main", "", "IRA\u{7}", "Caf\u{E9}"],
@@ -55,17 +55,5 @@ final class TradeFileFastPathTests: XCTestCase {
       checked += 1
     }
     XCTAssertEqual(checked, 2_000)
-  }
-}
-
-struct FastPathRandom {
-  var state: UInt64
-
-  mutating func below(_ bound: Int) -> Int {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return Int((z ^ (z >> 31)) % UInt64(bound))
   }
 }
