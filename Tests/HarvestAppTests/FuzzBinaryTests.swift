@@ -75,9 +75,10 @@ final class FuzzBinaryTests: XCTestCase {
       let trades = folder + "/trades-\(seed).csv"
       let out = folder + "/out-\(seed)"
       let log = folder + "/stderr-\(seed).txt"
-      FileManager.default.createFile(
-        atPath: trades, contents: Data(FuzzBinaryTests.hostileInput(seed: seed)))
-      FileManager.default.createFile(atPath: log, contents: nil)
+      XCTAssertTrue(
+        FileManager.default.createFile(
+          atPath: trades, contents: Data(FuzzBinaryTests.hostileInput(seed: seed))))
+      XCTAssertTrue(FileManager.default.createFile(atPath: log, contents: nil))
 
       let process = Process()
       process.executableURL = URL(fileURLWithPath: binary)

@@ -36,7 +36,7 @@ final class GoldenExampleTests: XCTestCase {
     let path = golden + "/" + name
     if recording {
       try FileManager.default.createDirectory(atPath: golden, withIntermediateDirectories: true)
-      FileManager.default.createFile(atPath: path, contents: Data(actual.utf8))
+      XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data(actual.utf8)))
       return
     }
     let expected = try XCTUnwrap(

@@ -19,7 +19,7 @@ func scratchFolder(_ test: XCTestCase) throws -> String {
 @discardableResult
 func writeFile(_ folder: String, _ name: String, _ text: String) -> String {
   let path = folder + "/" + name
-  FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+  XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data(text.utf8)), path)
   return path
 }
 
