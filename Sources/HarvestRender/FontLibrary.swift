@@ -73,6 +73,11 @@ final class FontFace: @unchecked Sendable {
     glyphs[scalar.value] ?? fallback
   }
 
+  /// Whether the font has a glyph for the character (else it prints as `?`).
+  func hasGlyph(_ scalar: Unicode.Scalar) -> Bool {
+    glyphs[scalar.value] != nil || scalar.properties.isWhitespace
+  }
+
   /// The width of `text` at `size` points.
   func width(_ text: String, size: Double) -> Double {
     var ems = 0.0
