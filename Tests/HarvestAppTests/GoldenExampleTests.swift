@@ -16,19 +16,21 @@ final class GoldenExampleTests: XCTestCase {
     var compared: [String] = []
     for name in [
       "form8949.csv", "schedule-d.csv", "carryover-worksheet.csv", "wash-sales.csv",
-      "deferred-losses.csv", "carryover.json",
+      "deferred-losses.csv", "basis-statement.csv", "carryover.json",
     ] {
       try compare(name, XCTUnwrap(fileText(out, name)))
       compared.append(name)
     }
-    for name in ["form8949.pdf", "schedule-d.pdf", "carryover-worksheet.pdf"] {
+    for name in [
+      "form8949.pdf", "schedule-d.pdf", "carryover-worksheet.pdf", "statements.pdf",
+    ] {
       guard let text = runTool("pdftotext", ["-layout", out + "/" + name, "-"]) else {
         throw XCTSkip("pdftotext is not installed (apt-get install poppler-utils)")
       }
       try compare(name.replacingOccurrences(of: ".pdf", with: ".txt"), text)
       compared.append(name)
     }
-    XCTAssertEqual(compared.count, 9)
+    XCTAssertEqual(compared.count, 11)
     if recording { XCTFail("golden files re-recorded; run again without HARVEST_RECORD") }
   }
 

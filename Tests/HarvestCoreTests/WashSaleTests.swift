@@ -27,6 +27,10 @@ final class WashSaleTests: XCTestCase {
     XCTAssertEqual(replacement.gainLoss, money("-150"))
     XCTAssertEqual(replacement.dateAcquired, .date(date("2025-01-09")))
     XCTAssertEqual(replacement.purchaseDate, date("2025-03-10"))
+    XCTAssertEqual(
+      replacement.washSource,
+      WashSource(saleDate: date("2025-03-03"), saleAccount: "Main", symbol: "X", saleLine: 3))
+    XCTAssertNil(washed.washSource)
     XCTAssertEqual(report.washSales.count, 1)
     XCTAssertEqual(report.washSales[0].basisAdded, money("250"))
   }

@@ -212,7 +212,7 @@ public enum YearReportBuilder {
       shares: piece.shares, purchaseDate: actualAcquisition(purchase),
       actualCost: piece.cost, washBasisAdded: piece.washAdded,
       basisNote: basisNote, saleLine: sale.line,
-      isDigitalAsset: sale.asset.isDigitalAsset)
+      isDigitalAsset: sale.asset.isDigitalAsset, washSource: washSource(piece, book))
   }
 
   /// The earlier loss sale behind a piece's wash-sale basis adjustment.
