@@ -307,4 +307,34 @@ final class PlanTests: XCTestCase {
     XCTAssertNil(TaxRate(percent: "101"))
     XCTAssertEqual(TaxRate(percent: "24")?.tax(on: money("3000.00")), money("720.00"))
   }
+
+  /// A digital asset is harvested like a stock (0.5 BTC bought for $50,000.00, worth
+  /// $30,000.00: a $20,000.00 short-term loss), but its recommended sale carries
+  /// `asset digital`, so appended to a trades file with that column it reads back as the same
+  /// asset and reports exactly that loss.
+  func testDigitalAssetSalesCarryTheirAsset() throws {
+    let trades = """
+      date,account,action,symbol,quantity,price,fees,lot,asset
+      2025-03-03,Brokerage,buy,BTC,0.5,100000,0,,digital
+
+      """
+    let book = try TradeFileReader.read(bytes: Array(trades.utf8), file: "trades.csv")
+    let result = try HarvestPlanner.plan(
+      book,
+      HarvestPlanSettings(
+        date: planDate, prices: ["BTC": Price(micros: 60_000 * Price.scale)],
+        filingStatus: .single, accounts: [:], identicalGroups: [:], substitutes: [:],
+        ordinaryRate: nil, longTermRate: nil))
+    let sales = String(decoding: PlanCSV.recommendedSales(result), as: UTF8.self)
+    XCTAssertEqual(
+      sales,
+      """
+      date,account,action,symbol,quantity,price,fees,lot,asset
+      2025-12-15,Brokerage,sell,BTC,0.5,60000.00,0.00,2025-03-03,digital
+
+      """)
+    let appended = trades + sales.split(separator: "\n").dropFirst().map { $0 + "\n" }.joined()
+    let report = try makeReport(appended, year: 2025)
+    XCTAssertEqual(report.rows.map(\.gainLoss), [money("-20000")])
+  }
 }

@@ -223,6 +223,7 @@ struct LotSurvey {
       let symbol = history.symbols[lot.symbol]
       guard let price = settings.prices[symbol], !done.contains(lot.position) else { continue }
       let members = lotsOfPosition[lot.position] ?? []
+      let asset = history.trades.first { $0.symbol == lot.symbol }?.asset ?? .security
       if members.count > 1 && members.allSatisfy({ isChosen[$0] }) {
         done.insert(lot.position)
         var shares = Shares.zero
@@ -230,12 +231,12 @@ struct LotSurvey {
         sales.append(
           PlannedSale(
             date: settings.date, account: history.accounts[lot.account], symbol: symbol,
-            shares: shares, price: price, lotDate: nil))
+            shares: shares, price: price, lotDate: nil, asset: asset))
       } else {
         sales.append(
           PlannedSale(
             date: settings.date, account: history.accounts[lot.account], symbol: symbol,
-            shares: lot.shares, price: price, lotDate: lot.lotDate))
+            shares: lot.shares, price: price, lotDate: lot.lotDate, asset: asset))
       }
     }
     return sales

@@ -56,13 +56,17 @@ public enum PlanCSV {
   ///
   /// Fields are written as they are, never prefixed against spreadsheet formulas, because
   /// the rows must read back into the same account and symbol names.
+  /// A digital asset's sale adds an `asset` column, which its trades file has too.
   public static func recommendedSales(_ plan: HarvestPlan) -> [UInt8] {
-    var writer = CSVWriter(header: salesHeader)
+    let withAsset = plan.sales.contains { $0.asset != .security }
+    var writer = CSVWriter(header: salesHeader + (withAsset ? ["asset"] : []))
     for sale in plan.sales {
-      writer.row([
+      var fields = [
         sale.date.description, sale.account, "sell", sale.symbol, sale.shares.description,
         sale.price.description, "0.00", sale.lotDate?.description ?? "",
-      ])
+      ]
+      if withAsset { fields.append(sale.asset.rawValue) }
+      writer.row(fields)
     }
     return writer.bytes
   }

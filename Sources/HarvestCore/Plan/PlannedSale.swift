@@ -13,11 +13,14 @@ public struct PlannedSale: Sendable, Equatable {
   /// The purchase date of the shares sold (the trades file's `lot`), or nil when the sale
   /// takes every share held in the account, first in, first out.
   public var lotDate: CivilDate?
+  /// The kind of property, written as the trades file's `asset` when it is not a security,
+  /// so that the row reads back as the same asset as the purchases it sells.
+  public var asset: AssetKind
 
   /// Creates a sale.
   public init(
     date: CivilDate, account: String, symbol: String, shares: Shares, price: Price,
-    lotDate: CivilDate?
+    lotDate: CivilDate?, asset: AssetKind = .security
   ) {
     self.date = date
     self.account = account
@@ -25,6 +28,7 @@ public struct PlannedSale: Sendable, Equatable {
     self.shares = shares
     self.price = price
     self.lotDate = lotDate
+    self.asset = asset
   }
 
   /// Net proceeds with no fees: shares × price, rounded once.
