@@ -33,6 +33,22 @@ func measure(_ arguments: [String]) -> Measurement {
     status: (status >> 8) & 0xff)
 }
 
+// `harvest-bench --write DIR` only writes the generated files, for profiling one run.
+if CommandLine.arguments.count == 3 && CommandLine.arguments[1] == "--write" {
+  let folder = CommandLine.arguments[2]
+  try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+  for count in [10_000, 100_000, 1_000_000] {
+    let trades = TradeGenerator.mixed(
+      count: count, symbols: 500, accounts: ["Brokerage", "Spouse", "IRA"], seed: 2025)
+    try Data(trades).write(to: URL(fileURLWithPath: folder + "/mixed-\(count).csv"))
+  }
+  try Data(TradeGenerator.chain(count: 16_000)).write(
+    to: URL(fileURLWithPath: folder + "/chain.csv"))
+  try Data("account,kind,owner\nBrokerage,taxable,self\nSpouse,taxable,spouse\nIRA,ira,self\n".utf8)
+    .write(to: URL(fileURLWithPath: folder + "/accounts.csv"))
+  exit(0)
+}
+
 let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
   .appendingPathComponent("harvest").path
 let work = FileManager.default.temporaryDirectory

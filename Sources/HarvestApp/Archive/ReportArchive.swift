@@ -58,14 +58,15 @@ public struct ReportArchive: Sendable {
   ///
   /// - Parameters:
   ///   - files: the report's files; `harvest-report.json` is added.
+  ///   - streamed: files made while they are written, after `files`.
   ///   - folder: the output folder (`--out`).
   ///   - force: whether an earlier Harvest report there may be replaced (`--force`).
   /// - Returns: what was written and notes for the user.
   /// - Throws: `ArchiveError`; the output folder is then as it was before.
   public static func write(
-    _ files: [ReportFile], to folder: String, force: Bool
+    _ files: [ReportFile], streamed: [StreamedReportFile] = [], to folder: String, force: Bool
   ) throws(ArchiveError) -> Outcome {
-    try ReportArchive(folder: folder, force: force).write(files)
+    try ReportArchive(folder: folder, force: force).write(files, streamed: streamed)
   }
 
   /// Checks, without changing anything, that a report could be written to the folder, so a
@@ -79,15 +80,21 @@ public struct ReportArchive: Sendable {
 
   /// Writes the report.
   ///
-  /// - Parameter files: the report's files; `harvest-report.json` is added.
+  /// - Parameters:
+  ///   - files: the report's files; `harvest-report.json` is added.
+  ///   - streamed: files made while they are written into the staging folder, after
+  ///     `files`; a failure while making one leaves the output folder as it was.
   /// - Returns: whether an earlier report was replaced, and notes for the user.
   /// - Throws: `ArchiveError`; the output folder is then as it was before.
-  public func write(_ files: [ReportFile]) throws(ArchiveError) -> Outcome {
+  public func write(
+    _ files: [ReportFile], streamed: [StreamedReportFile] = []
+  ) throws(ArchiveError) -> Outcome {
     var seen: Set<String> = []
-    for file in files {
-      guard ReportArchive.isPlainName(file.name), file.name != ReportMarker.fileName,
-        seen.insert(file.name).inserted
-      else { throw ArchiveError.invalidFileName(file.name) }
+    let allNames = files.map(\.name) + streamed.map(\.name)
+    for name in allNames {
+      guard ReportArchive.isPlainName(name), name != ReportMarker.fileName,
+        seen.insert(name).inserted
+      else { throw ArchiveError.invalidFileName(name) }
     }
 
     let place = try location()
@@ -98,7 +105,7 @@ public struct ReportArchive: Sendable {
     let staging = place.sibling("new")
     try FileSystemCalls.makeFolder(staging)
     do {
-      try fill(staging, with: files)
+      try fill(staging, with: files, streamed: streamed)
     } catch let error {
       if case .interrupted = error { throw error }
       _ = try? removeReport(at: staging)
@@ -113,7 +120,7 @@ public struct ReportArchive: Sendable {
         throw error
       }
       try FileSystemCalls.syncFolder(place.parent)
-      return Outcome(replacedEarlierReport: false, notes: notes, files: names(files))
+      return Outcome(replacedEarlierReport: false, notes: notes, files: names(allNames))
     }
 
     let aside = place.sibling("old")
@@ -135,11 +142,11 @@ public struct ReportArchive: Sendable {
     }
     try FileSystemCalls.syncFolder(place.parent)
     if let note = try removeReport(at: aside) { notes.append(note) }
-    return Outcome(replacedEarlierReport: true, notes: notes, files: names(files))
+    return Outcome(replacedEarlierReport: true, notes: notes, files: names(allNames))
   }
 
-  private func names(_ files: [ReportFile]) -> [String] {
-    (files.map(\.name) + [ReportMarker.fileName]).sorted()
+  private func names(_ files: [String]) -> [String] {
+    (files + [ReportMarker.fileName]).sorted()
   }
 
   /// True for a name that is one plain entry of a folder.
@@ -151,13 +158,21 @@ public struct ReportArchive: Sendable {
   // MARK: - Steps
 
   /// Writes the marker first, so that even a half-written folder lists what it holds.
-  private func fill(_ staging: String, with files: [ReportFile]) throws(ArchiveError) {
-    let marker = ReportMarker(files: files.map(\.name))
+  private func fill(
+    _ staging: String, with files: [ReportFile], streamed: [StreamedReportFile]
+  ) throws(ArchiveError) {
+    let marker = ReportMarker(files: files.map(\.name) + streamed.map(\.name))
     try FileSystemCalls.writeNewFile(
       staging + "/" + ReportMarker.fileName, marker.bytes, mode: 0o644)
-    for (index, file) in files.enumerated() {
-      try FileSystemCalls.writeNewFile(
-        staging + "/" + file.name, file.bytes, mode: file.isPrivate ? 0o600 : 0o644)
+    for index in 0..<(files.count + streamed.count) {
+      if index < files.count {
+        let file = files[index]
+        try FileSystemCalls.writeNewFile(
+          staging + "/" + file.name, file.bytes, mode: file.isPrivate ? 0o600 : 0o644)
+      } else {
+        let file = streamed[index - files.count]
+        try StreamedReportFile.create(file, at: staging + "/" + file.name)
+      }
       let written = index + 1
       switch fault {
       case .failAfterFiles(written)?:

@@ -18,7 +18,11 @@ struct InputFiles {
       return bytes
     }
 
-    let book = try TradeFileReader.read(bytes: read(options.tradesPath), file: options.tradesPath)
+    // The trades file, by far the largest, is checksummed on another core while it is read.
+    let tradeBytes = try FileInput.read(options.tradesPath)
+    let tradeDigest = BackgroundDigest(tradeBytes)
+    let book = try TradeFileReader.read(bytes: tradeBytes, file: options.tradesPath)
+    checksums.add(path: options.tradesPath, sha256: tradeDigest.wait())
     log.info("Read \(book.trades.count) trades from \(options.tradesPath)")
     var files = InputFiles(book: book)
     if let path = options.accountsPath {
@@ -83,11 +87,64 @@ enum FileInput {
         file: path, line: nil, column: nil, found: nil,
         expected: "a file; this is a folder")
     }
-    guard let data = FileManager.default.contents(atPath: path) else {
+    guard let bytes = readWholeFile(path) else {
       throw InputError(
         file: path, line: nil, column: nil, found: nil,
         expected: "a readable file; it cannot be read (check its permissions)")
     }
-    return [UInt8](data)
+    return bytes
+  }
+}
+
+/// The whole file read straight into one buffer (no `Data` to copy from), or nil when it
+/// cannot be opened or read.
+private func readWholeFile(_ path: String) -> [UInt8]? {
+  let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+  guard descriptor >= 0 else { return nil }
+  defer { close(descriptor) }
+  var info = stat()
+  guard fstat(descriptor, &info) == 0 else { return nil }
+  // The size is a hint: a pipe reports 0 and a file may grow while it is read.
+  let size = max(Int(info.st_size), 0)
+  var failed = false
+  var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+    count = 0
+    guard let base = buffer.baseAddress else { return }
+    while count < size {
+      let got = read(descriptor, base + count, size - count)
+      if got < 0 && errno == EINTR { continue }
+      if got < 0 { failed = true }
+      if got <= 0 { break }
+      count += got
+    }
+  }
+  if failed { return nil }
+  var chunk = [UInt8](repeating: 0, count: 1 << 16)
+  while true {
+    let got = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
+    if got < 0 && errno == EINTR { continue }
+    if got < 0 { return nil }
+    if got == 0 { return bytes }
+    bytes.append(contentsOf: chunk[0..<got])
+  }
+}
+
+/// A SHA-256 digest computed on another thread while the caller goes on with the same bytes.
+private final class BackgroundDigest: @unchecked Sendable {
+  private let done = DispatchSemaphore(value: 0)
+  /// Written once by the worker before it signals `done`; read only after waiting on it.
+  private var digest = ""
+
+  init(_ bytes: [UInt8]) {
+    DispatchQueue.global(qos: .userInitiated).async {
+      self.digest = SHA256.hexDigest(bytes)
+      self.done.signal()
+    }
+  }
+
+  /// The digest as 64 lower-case hex digits, once the worker has finished.
+  func wait() -> String {
+    done.wait()
+    return digest
   }
 }

@@ -57,18 +57,17 @@ struct ReportCommand {
 
     clock.lap("Schedule D and worksheet")
     var files = ReportFileList()
-    files.add("form8949.csv", ReportCSV.form8949(formRows))
     files.add("schedule-d.csv", scheduleD.csvBytes)
     files.add("carryover-worksheet.csv", worksheet.csvBytes)
-    files.add("wash-sales.csv", ReportCSV.washSales(report.washSales))
     files.add("deferred-losses.csv", ReportCSV.deferredLosses(report.deferredLosses))
-    let package = returnPackage(
-      report, rows: formRows, accounts: inputs.accounts, scheduleD: scheduleD,
-      worksheet: worksheet)
-    if let statement = package.exception2 {
-      files.add("form8949-summary.csv", statement.summaryCSV)
+    let useException2 = exception2Applies(formRows)
+    if useException2 {
+      files.add(
+        "form8949-summary.csv",
+        Exception2Statement.summaryCSV(
+          rows: formRows, accounts: inputs.accounts, wholeDollars: options.roundDollars))
     }
-    if !package.basis.isEmpty { files.add("basis-statement.csv", package.basis.csvBytes) }
+    let streamed = largeCSVFiles(formRows, washSales: report.washSales)
     let record = CarryoverRecord(
       taxYear: options.year, scheduleD: scheduleD, worksheet: worksheet,
       taxableIncome: taxableIncome)
@@ -76,27 +75,57 @@ struct ReportCommand {
     files.add(InputChecksums.fileName, inputs.checksums.manifestBytes)
     files.add(OptionsRecord.fileName, optionsRecord().jsonBytes, private: !options.name.isEmpty)
 
-    clock.lap("CSV files")
+    clock.lap("small CSV files")
     if options.noPDF {
       log.info("--no-pdf: no forms were drawn; the CSV files hold every figure")
     } else {
+      let package = ReturnPackage(
+        taxYear: options.year, name: options.name, ssn: options.ssn ?? "",
+        coverID: options.maskedSSN ?? "", rows: formRows, wholeDollars: options.roundDollars,
+        useException2: useException2, accounts: inputs.accounts, scheduleD: scheduleD,
+        worksheet: worksheet, washSales: report.washSales,
+        deferredLosses: report.deferredLosses)
       try drawForms(into: &files, package: package)
     }
 
     clock.lap("forms")
-    let outcome = try ReportArchive.write(files.files, to: options.outPath, force: options.force)
-    clock.lap("archive written")
+    let outcome = try ReportArchive.write(
+      files.files, streamed: streamed, to: options.outPath, force: options.force)
+    clock.lap("large CSV files and the archive written")
     for note in outcome.notes { log.info(note) }
     summarize(formRows, scheduleD: scheduleD, worksheet: worksheet, written: outcome.files)
     return 0
   }
 
-  /// The package of forms, statements and records; Exception 2 applies with `--statement`
-  /// or, announced on standard error, when one box has more rows than tax software imports.
-  private func returnPackage(
-    _ report: YearReport, rows: [Form8949Row], accounts: [String: Account],
-    scheduleD: ScheduleD, worksheet: CapitalLossCarryoverWorksheet
-  ) -> ReturnPackage {
+  /// The files that grow with the number of trades, made while the archive writes them so
+  /// that none sits whole in memory.
+  private func largeCSVFiles(
+    _ rows: [Form8949Row], washSales: [WashSaleRow]
+  ) -> [StreamedReportFile] {
+    var files = [
+      StreamedReportFile(name: "form8949.csv") { sink throws(ArchiveError) in
+        try ReportCSV.form8949(rows) { chunk throws(ArchiveError) in try sink.append(chunk) }
+      },
+      StreamedReportFile(name: "wash-sales.csv") { sink throws(ArchiveError) in
+        try ReportCSV.washSales(washSales) { chunk throws(ArchiveError) in
+          try sink.append(chunk)
+        }
+      },
+    ]
+    if rows.contains(where: BasisStatement.explains) {
+      files.append(
+        StreamedReportFile(name: "basis-statement.csv") { sink throws(ArchiveError) in
+          try BasisStatement.csv(rows: rows, washSales: washSales) {
+            chunk throws(ArchiveError) in try sink.append(chunk)
+          }
+        })
+    }
+    return files
+  }
+
+  /// Whether the return uses Exception 2: with `--statement` or, announced on standard
+  /// error, when one box has more rows than tax software imports.
+  private func exception2Applies(_ rows: [Form8949Row]) -> Bool {
     var useException2 = options.statement
     let large = Exception2.boxesOverThreshold(rows)
     if !options.statement && !large.isEmpty {
@@ -108,12 +137,7 @@ struct ReportCommand {
           + "statements; form8949.csv still lists every transaction")
       useException2 = true
     }
-    return ReturnPackage(
-      taxYear: options.year, name: options.name, ssn: options.ssn ?? "",
-      coverID: options.maskedSSN ?? "", rows: rows, wholeDollars: options.roundDollars,
-      useException2: useException2, accounts: accounts, scheduleD: scheduleD,
-      worksheet: worksheet, washSales: report.washSales,
-      deferredLosses: report.deferredLosses)
+    return useException2
   }
 
   private func drawForms(into files: inout ReportFileList, package: ReturnPackage) throws {

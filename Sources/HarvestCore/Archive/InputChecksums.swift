@@ -26,7 +26,13 @@ public struct InputChecksums: Sendable, Equatable {
   /// Adds a file by the bytes that were read from it (the same bytes that were parsed, so
   /// the checksum describes exactly what the report used).
   public mutating func add(path: String, bytes: [UInt8]) {
-    entries.append(Entry(path: path, sha256: SHA256.hexDigest(bytes)))
+    add(path: path, sha256: SHA256.hexDigest(bytes))
+  }
+
+  /// Adds a file by its SHA-256 digest (64 lower-case hex digits) computed elsewhere, such
+  /// as on another thread while the file was parsed.
+  public mutating func add(path: String, sha256: String) {
+    entries.append(Entry(path: path, sha256: sha256))
   }
 
   /// The manifest text as UTF-8 bytes.

@@ -80,6 +80,17 @@ public struct CSVWriter: Sendable {
     appendShares(value)
   }
 
+  /// Hands the bytes built so far to `consume` once there are at least `threshold` of them,
+  /// then empties the buffer (keeping its capacity), so a large file can go to disk in pieces
+  /// instead of sitting whole in memory.
+  public mutating func spill<E: Error>(
+    over threshold: Int, to consume: ([UInt8]) throws(E) -> Void
+  ) throws(E) {
+    guard bytes.count >= threshold else { return }
+    try consume(bytes)
+    bytes.removeAll(keepingCapacity: true)
+  }
+
   /// Ends the current row.
   public mutating func endRow() {
     bytes.append(10)
@@ -98,11 +109,14 @@ public struct CSVWriter: Sendable {
   }
 
   private static func isPlainNumber(_ text: String) -> Bool {
-    var bytes = Array(text.utf8)
-    guard bytes.first == UInt8(ascii: "-") || bytes.first == UInt8(ascii: "+") else {
+    isPlainNumber(utf8: Array(text.utf8)[...])
+  }
+
+  private static func isPlainNumber(utf8 text: ArraySlice<UInt8>) -> Bool {
+    guard text.first == UInt8(ascii: "-") || text.first == UInt8(ascii: "+") else {
       return false
     }
-    bytes.removeFirst()
+    let bytes = text.dropFirst()
     guard !bytes.isEmpty else { return false }
     var sawPoint = false
     for byte in bytes {
@@ -113,6 +127,33 @@ public struct CSVWriter: Sendable {
       }
     }
     return bytes.last != UInt8(ascii: ".")
+  }
+
+  /// Appends a field of user text given as UTF-8 bytes: the same bytes as `text(_:)` of the
+  /// string they encode, without making that string.
+  mutating func text(utf8 field: [UInt8]) {
+    separate()
+    var apostrophe = false
+    if let first = field.first,
+      first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
+        || first == UInt8(ascii: "@") || first == 9 || first == 13
+    {
+      apostrophe = !CSVWriter.isPlainNumber(utf8: field[...])
+    }
+    let needsQuotes = field.contains {
+      $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13
+    }
+    if needsQuotes { bytes.append(UInt8(ascii: "\"")) }
+    if apostrophe { bytes.append(UInt8(ascii: "'")) }
+    if needsQuotes {
+      for byte in field {
+        if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+        bytes.append(byte)
+      }
+      bytes.append(UInt8(ascii: "\""))
+    } else {
+      bytes.append(contentsOf: field)
+    }
   }
 
   /// Appends `100 sh XYZ` (or `0.5 BTC` when `units`) as one field.

@@ -19,13 +19,16 @@ public struct BasisStatementEntry: Sendable, Equatable {
 
   /// Where the added loss came from, in words: the loss sales that were washed, or a
   /// pointer to an earlier year when none of this year's loss sales matches.
-  public var washSource: String {
+  public var washSource: String { BasisStatementEntry.washSource(of: row, sales: washSales) }
+
+  /// The `washSource` text of an entry for `row` whose matching wash sales are `sales`.
+  static func washSource<C: Collection<WashSaleRow>>(of row: Form8949Row, sales: C) -> String {
     guard row.washBasisAdded != .zero else { return "" }
-    if washSales.isEmpty, let source = row.washSource {
+    if sales.isEmpty, let source = row.washSource {
       return "\(source.symbol) sold \(source.saleDate.usFormat) in \(source.saleAccount)"
     }
-    if washSales.isEmpty { return "loss sale before \(row.dateSold.year)" }
-    return washSales.map { sale in
+    if sales.isEmpty { return "loss sale before \(row.dateSold.year)" }
+    return sales.map { sale in
       "\(sale.symbol) sold \(sale.saleDate.usFormat) in \(sale.saleAccount), "
         + "\(sale.disallowed.formatted()) disallowed"
     }.joined(separator: "; ")

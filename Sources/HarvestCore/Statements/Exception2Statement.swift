@@ -45,7 +45,89 @@ public struct Exception2Statement: Sendable, Equatable {
   public var summaryRows: [Form8949SummaryRow] { sections.map(\.summary) }
 
   /// `form8949-summary.csv`: the rows printed on Form 8949, one per broker per box.
-  public var summaryCSV: [UInt8] {
+  public var summaryCSV: [UInt8] { Exception2Statement.summaryCSV(summaryRows) }
+
+  /// `form8949-summary.csv` computed straight from the rows, without grouping copies of
+  /// them into sections: the same bytes as the `summaryCSV` of the statement made from
+  /// `rows` (rounded to whole dollars first when `wholeDollars`).
+  ///
+  /// - Parameters:
+  ///   - rows: the rows that belong on Form 8949, in cents.
+  ///   - accounts: the accounts file; an account not in it is its own broker.
+  ///   - wholeDollars: whether the return is prepared in whole dollars.
+  public static func summaryCSV(
+    rows: [Form8949Row], accounts: [String: Account], wholeDollars: Bool
+  ) -> [UInt8] {
+    struct Key: Hashable {
+      var box: Form8949Box
+      var broker: Int
+    }
+    struct Section {
+      var totals = Form8949Totals()
+      var letters: Set<Character> = ["M"]
+      var lastCode = ""
+      var count = 0
+    }
+    var brokers: [String] = []
+    var brokerIndex: [String: Int] = [:]
+    var brokerOfAccount: [String: Int] = [:]
+    var sectionIndex: [Key: Int] = [:]
+    var keys: [Key] = []
+    var sections: [Section] = []
+    // Rows come in runs of one account and box, so the last lookup answers most rows.
+    var last: (account: String, box: Form8949Box, section: Int)?
+    for original in rows {
+      let row = wholeDollars ? WholeDollarRounding.round(original) : original
+      let section: Int
+      if let last, last.account == row.account, last.box == row.box {
+        section = last.section
+      } else {
+        let broker: Int
+        if let known = brokerOfAccount[row.account] {
+          broker = known
+        } else {
+          let name = accounts[row.account]?.broker ?? row.account
+          if let existing = brokerIndex[name] {
+            broker = existing
+          } else {
+            broker = brokers.count
+            brokers.append(name)
+            brokerIndex[name] = broker
+          }
+          brokerOfAccount[row.account] = broker
+        }
+        let key = Key(box: row.box, broker: broker)
+        if let existing = sectionIndex[key] {
+          section = existing
+        } else {
+          section = sections.count
+          sectionIndex[key] = section
+          keys.append(key)
+          sections.append(Section())
+        }
+        last = (row.account, row.box, section)
+      }
+      sections[section].totals.add(row)
+      sections[section].count += 1
+      if row.code != sections[section].lastCode {
+        sections[section].letters.formUnion(row.code)
+        sections[section].lastCode = row.code
+      }
+    }
+    let order = keys.indices.sorted { a, b in
+      keys[a].box != keys[b].box
+        ? keys[a].box < keys[b].box : brokers[keys[a].broker] < brokers[keys[b].broker]
+    }
+    return summaryCSV(
+      order.map { index in
+        Form8949SummaryRow(
+          box: keys[index].box, broker: brokers[keys[index].broker],
+          code: String(sections[index].letters.sorted()), totals: sections[index].totals,
+          transactionCount: sections[index].count)
+      })
+  }
+
+  private static func summaryCSV(_ summaryRows: [Form8949SummaryRow]) -> [UInt8] {
     var writer = CSVWriter(header: [
       "box", "description", "date_acquired", "date_sold", "proceeds", "cost_basis", "code",
       "adjustment", "gain_loss", "transactions",

@@ -1,0 +1,72 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A report file whose contents are made while the archive writes it, straight into the
+/// new file in the staging folder, so that a large CSV never sits whole in memory.
+public struct StreamedReportFile {
+  /// The file's name inside the folder: one plain name such as `form8949.csv`, no `/`.
+  public var name: String
+  /// True when the file holds a name or an SSN (mode 0600).
+  public var isPrivate: Bool
+  /// Writes the contents, in order, into the sink.
+  public var produce: (inout Sink) throws(ArchiveError) -> Void
+
+  /// Creates a file made by `produce`.
+  public init(
+    name: String, isPrivate: Bool = false,
+    produce: @escaping (inout Sink) throws(ArchiveError) -> Void
+  ) {
+    self.name = name
+    self.isPrivate = isPrivate
+    self.produce = produce
+  }
+
+  /// The open file a streamed report file's bytes go to.
+  public struct Sink {
+    let descriptor: Int32
+    let path: String
+
+    init(descriptor: Int32, path: String) {
+      self.descriptor = descriptor
+      self.path = path
+    }
+
+    /// Appends `bytes` to the file.
+    ///
+    /// - Throws: `ArchiveError` when the write fails.
+    public mutating func append(_ bytes: [UInt8]) throws(ArchiveError) {
+      var done = 0
+      while done < bytes.count {
+        let written = bytes.withUnsafeBytes { buffer in
+          write(descriptor, buffer.baseAddress! + done, buffer.count - done)
+        }
+        if written < 0 {
+          if errno == EINTR { continue }
+          throw StreamedReportFile.failure("write the file", path)
+        }
+        done += written
+      }
+    }
+  }
+
+  /// Creates `path` (which must not exist), fills it with `produce` and flushes it to disk.
+  static func create(_ file: StreamedReportFile, at path: String) throws(ArchiveError) {
+    let mode: mode_t = file.isPrivate ? 0o600 : 0o644
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+    guard descriptor >= 0 else { throw failure("create the file", path) }
+    defer { close(descriptor) }
+    var sink = Sink(descriptor: descriptor, path: path)
+    try file.produce(&sink)
+    guard fsync(descriptor) == 0 else { throw failure("flush the file to disk", path) }
+  }
+
+  private static func failure(_ operation: String, _ path: String) -> ArchiveError {
+    let code = errno
+    return .system(
+      operation: operation, path: path, errno: code,
+      detail: String(cString: strerror(code)))
+  }
+}

@@ -1,0 +1,117 @@
+import XCTest
+
+@testable import HarvestCore
+
+/// The large CSV files are written in pieces straight to disk and the Exception 2 summary and
+/// basis statement are computed without copying rows; each must give exactly the bytes of
+/// the careful whole-file path.
+final class StreamedCSVTests: XCTestCase {
+  private func joined(_ produce: (([UInt8]) -> Void) -> Void) -> String {
+    var bytes: [UInt8] = []
+    var pieces = 0
+    produce { chunk in
+      bytes += chunk
+      pieces += 1
+    }
+    XCTAssertGreaterThan(pieces, 0)
+    return text(bytes)
+  }
+
+  private func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
+
+  private func assertSameFiles(
+    _ rows: [Form8949Row], _ washSales: [WashSaleRow], accounts: [String: Account],
+    file: StaticString = #filePath, line: UInt = #line
+  ) {
+    XCTAssertEqual(
+      joined { ReportCSV.form8949(rows, chunks: $0) }, text(ReportCSV.form8949(rows)),
+      "form8949.csv", file: file, line: line)
+    XCTAssertEqual(
+      joined { ReportCSV.washSales(washSales, chunks: $0) }, text(ReportCSV.washSales(washSales)),
+      "wash-sales.csv", file: file, line: line)
+    XCTAssertEqual(
+      joined { BasisStatement.csv(rows: rows, washSales: washSales, chunks: $0) },
+      text(BasisStatement(rows: rows, washSales: washSales).csvBytes),
+      "basis-statement.csv", file: file, line: line)
+    for whole in [false, true] {
+      let printed = whole ? WholeDollarRounding.round(rows) : rows
+      XCTAssertEqual(
+        text(Exception2Statement.summaryCSV(rows: rows, accounts: accounts, wholeDollars: whole)),
+        text(Exception2Statement(rows: printed, accounts: accounts).summaryCSV),
+        "form8949-summary.csv, whole dollars \(whole)", file: file, line: line)
+    }
+  }
+
+  func testRandomHistoriesGiveTheSameBytesBothWays() throws {
+    var accounts = HistoryGenerator.accounts
+    accounts["Joint"]?.broker = "Main"
+    for seed in UInt64(1)...120 {
+      let csv = HistoryGenerator.csv(seed: seed &+ 9_000, rows: 80)
+      let book = try TradeFileReader.read(bytes: Array(csv.utf8), file: "trades.csv")
+      let report = try YearReportBuilder.build(
+        book,
+        .init(
+          taxYear: 2025, filingStatus: .marriedFilingJointly,
+          accounts: HistoryGenerator.accounts, identicalGroups: HistoryGenerator.identical))
+      assertSameFiles(report.rows, report.washSales, accounts: HistoryGenerator.accounts)
+      assertSameFiles(report.rows, report.washSales, accounts: accounts)
+      // Out of form order, as a caller may pass them.
+      assertSameFiles(report.rows.reversed(), report.washSales, accounts: accounts)
+    }
+  }
+
+  func testFilesLargerThanOnePieceGiveTheSameBytes() throws {
+    let csv = HistoryGenerator.csv(seed: 77, rows: 400)
+    let book = try TradeFileReader.read(bytes: Array(csv.utf8), file: "trades.csv")
+    let report = try YearReportBuilder.build(
+      book,
+      .init(
+        taxYear: 2025, filingStatus: .marriedFilingJointly,
+        accounts: HistoryGenerator.accounts, identicalGroups: HistoryGenerator.identical))
+    var rows: [Form8949Row] = []
+    while rows.count < 40_000 { rows += report.rows }
+    XCTAssertGreaterThan(ReportCSV.form8949(rows).count, 2 * ReportCSV.chunkSize)
+    assertSameFiles(rows, report.washSales, accounts: HistoryGenerator.accounts)
+  }
+
+  /// User text that must be neutralized or quoted, and amounts that need grouping or
+  /// parentheses, in the wash-sale column of the basis statement.
+  func testBasisStatementTextIsEscapedTheSameWay() {
+    let sold = CivilDate(iso: "2025-03-04")!
+    var rows: [Form8949Row] = []
+    var washSales: [WashSaleRow] = []
+    let names = ["=EVIL", "-1", "+2.5", "@X", "A,B", "Q\"T", "\tTAB", "PLAIN", "-"]
+    for (index, name) in names.enumerated() {
+      var row = Form8949Row(
+        box: index % 2 == 0 ? .a : .d, description: index % 3 == 0 ? "-\(name)" : nil,
+        dateAcquired: .date(sold.adding(days: -40)), dateSold: sold.adding(days: index),
+        proceeds: Money(cents: 1_000), costBasis: Money(cents: 2_000), symbol: name,
+        account: "Acct \(name)", shares: Shares(whole: Int64(index + 1)),
+        purchaseDate: sold.adding(days: -10), actualCost: Money(cents: 1_500),
+        washBasisAdded: Money(cents: 500), basisNote: "wash sale", saleLine: index)
+      row.washSource = WashSource(
+        saleDate: sold.adding(days: -12), saleAccount: "Sale \(name)", symbol: name,
+        saleLine: 100 + index)
+      rows.append(row)
+      for amount in [Int64(123_456_789), -98_765, 5] where index % 2 == 0 {
+        washSales.append(
+          WashSaleRow(
+            symbol: name, saleDate: sold.adding(days: -12), saleAccount: "Sale \(name)",
+            shares: Shares(whole: 1), disallowed: Money(cents: amount),
+            replacementAccount: "Acct \(name)", replacementSymbol: name,
+            replacementDate: sold.adding(days: -10), basisAdded: Money(cents: amount),
+            adjustedAcquired: .date(sold), isPermanent: false, saleLine: 100 + index))
+      }
+    }
+    var carried = rows[0]
+    carried.washSource = nil
+    carried.dateSold = CivilDate(iso: "2025-12-30")!
+    rows.append(carried)
+    var inherited = rows[1]
+    inherited.washBasisAdded = .zero
+    inherited.purchaseDate = nil
+    inherited.basisNote = "inherited"
+    rows.append(inherited)
+    assertSameFiles(rows, washSales, accounts: [:])
+  }
+}
