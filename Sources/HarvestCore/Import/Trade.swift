@@ -66,6 +66,10 @@ public enum HoldingStart: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// One row of the trades file: a purchase or a sale in one account.
+///
+/// A million of these can be in memory at once, so the columns most rows leave empty (lot
+/// name or selector, original acquisition, description) live out of line in one shared
+/// object that a plain row does not have, and the small fields sit together at the end.
 public struct Trade: Sendable {
   /// The 1-based line of the file the row starts on.
   public var line: Int
@@ -73,10 +77,11 @@ public struct Trade: Sendable {
   public var date: CivilDate
   /// The account, as an index into the trade book's account names.
   public var account: Int32
-  /// Buy or sell.
-  public var action: TradeAction
   /// The symbol, as an index into the trade book's symbol names.
   public var symbol: Int32
+  /// The row's place among the rows of the same day, account and symbol (the broker's
+  /// execution order, which is the only file order Harvest relies on).
+  public var dayOrdinal: Int32
   /// Shares bought or sold; always positive.
   public var quantity: Shares
   /// Price per share.
@@ -86,23 +91,76 @@ public struct Trade: Sendable {
   /// For a buy its cost (shares × price + fees, or the `basis` given); for a sale its net
   /// proceeds (shares × price − fees). Rounded once, to cents.
   public var amount: Money
-  /// A buy's lot name.
-  public var lotName: String?
-  /// A sale's choice of shares.
-  public var selector: LotSelector
-  /// A transferred, gifted or inherited buy's original holding start.
-  public var acquired: HoldingStart?
-  /// Column (a) text given by the user.
-  public var description: String?
+  /// The rarely used columns; nil when all of them are empty.
+  private var details: Details?
+  /// Buy or sell.
+  public var action: TradeAction
   /// The information return for a sale.
   public var form: InformationReturn
   /// Whether the broker reported basis to the IRS.
   public var basisReported: Bool
   /// The kind of property.
   public var asset: AssetKind
-  /// The row's place among the rows of the same day, account and symbol (the broker's
-  /// execution order, which is the only file order Harvest relies on).
-  public var dayOrdinal: Int32
+
+  /// The columns most rows leave empty. Immutable, so copies of a trade share it safely.
+  private final class Details: Sendable {
+    let lotName: String?
+    let selector: LotSelector
+    let acquired: HoldingStart?
+    let description: String?
+
+    init(
+      lotName: String?, selector: LotSelector, acquired: HoldingStart?, description: String?
+    ) {
+      self.lotName = lotName
+      self.selector = selector
+      self.acquired = acquired
+      self.description = description
+    }
+
+    /// The details, or nil when every column is empty.
+    static func make(
+      lotName: String?, selector: LotSelector, acquired: HoldingStart?, description: String?
+    ) -> Details? {
+      if lotName == nil && selector == .firstInFirstOut && acquired == nil
+        && description == nil
+      {
+        return nil
+      }
+      return Details(
+        lotName: lotName, selector: selector, acquired: acquired, description: description)
+    }
+  }
+
+  /// A buy's lot name.
+  public var lotName: String? {
+    get { details?.lotName }
+    set { setDetails(lotName: newValue) }
+  }
+  /// A sale's choice of shares.
+  public var selector: LotSelector {
+    get { details?.selector ?? .firstInFirstOut }
+    set { setDetails(selector: newValue) }
+  }
+  /// A transferred, gifted or inherited buy's original holding start.
+  public var acquired: HoldingStart? {
+    get { details?.acquired }
+    set { setDetails(acquired: .some(newValue)) }
+  }
+  /// Column (a) text given by the user.
+  public var description: String? {
+    get { details?.description }
+    set { setDetails(description: .some(newValue)) }
+  }
+
+  private mutating func setDetails(
+    lotName: String?? = nil, selector: LotSelector? = nil, acquired: HoldingStart?? = nil,
+    description: String?? = nil
+  ) {
+    details = Details.make(
+      lotName: lotName ?? self.lotName, selector: selector ?? self.selector,
+      acquired: acquired ?? self.acquired, description: description ?? self.description)
+  }
 
   /// Creates a trade.
   public init(
@@ -115,19 +173,17 @@ public struct Trade: Sendable {
     self.line = line
     self.date = date
     self.account = account
-    self.action = action
     self.symbol = symbol
+    self.dayOrdinal = dayOrdinal
     self.quantity = quantity
     self.price = price
     self.fees = fees
     self.amount = amount
-    self.lotName = lotName
-    self.selector = selector
-    self.acquired = acquired
-    self.description = description
+    self.details = Details.make(
+      lotName: lotName, selector: selector, acquired: acquired, description: description)
+    self.action = action
     self.form = form
     self.basisReported = basisReported
     self.asset = asset
-    self.dayOrdinal = dayOrdinal
   }
 }

@@ -103,7 +103,14 @@ public struct TradeFileReader {
     var footerLines: [(line: Int, text: String)] = []
     var assetOfSymbol: [Int32: (AssetKind, Int)] = [:]
     var firstUndecodedPreambleLine: Int?
-    trades.reserveCapacity(reader.bytes.count / 40)
+    // One trade per line at most: reserving for every line avoids copying a million trades
+    // when the array would otherwise outgrow a guess.
+    let lineCount = reader.bytes.withUnsafeBufferPointer { bytes in
+      var count = 1
+      for byte in bytes where byte == 10 { count += 1 }
+      return count
+    }
+    trades.reserveCapacity(lineCount)
 
     func accept(_ trade: Trade) {
       if let (kind, firstLine) = assetOfSymbol[trade.symbol], kind != trade.asset {
