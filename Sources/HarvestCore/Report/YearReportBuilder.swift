@@ -37,10 +37,6 @@ public enum YearReportBuilder {
   public static func build(_ book: TradeBook, _ options: Options) throws(InputErrors) -> YearReport
   {
     try checkSpouseAccounts(book, options)
-    let configuration = WashSaleEngine.Configuration(
-      accounts: options.accounts, identicalGroups: options.identicalGroups,
-      convention: options.convention, snapshotDay: CivilDate.endOfYear(options.taxYear))
-    let result = try WashSaleEngine.run(book, configuration)
 
     // Whose sales are on this return, decided once per account rather than once per row.
     let reportedAccounts = book.accounts.names.map { name -> Bool in
@@ -50,81 +46,71 @@ public enum YearReportBuilder {
     }
     let firstDay = CivilDate.startOfYear(options.taxYear)
     let lastDay = CivilDate.endOfYear(options.taxYear)
-    func isReported(_ sale: Int32) -> Bool {
-      let trade = book.trades[Int(sale)]
-      return trade.date >= firstDay && trade.date <= lastDay
-        && reportedAccounts[Int(trade.account)]
+    let isReportedTrade: @Sendable (Trade) -> Bool = { trade in
+      trade.date >= firstDay && trade.date <= lastDay && reportedAccounts[Int(trade.account)]
     }
+    func isReported(_ sale: Int32) -> Bool { isReportedTrade(book.trades[Int(sale)]) }
 
-    // Two passes: the box of every reported piece, then each row written straight into its
-    // place. The engine yields pieces in date-sold order, in the order the sales were taken,
-    // so placing them box by box in that order gives form order with no sort and no copy.
-    let pieces = result.dispositions
-    var boxOfPiece = [UInt8](repeating: .max, count: pieces.count)
-    var counts = [Int](repeating: 0, count: Form8949Box.allCases.count)
-    var errors: [InputError] = []
-    for (index, piece) in pieces.enumerated() where isReported(piece.sale) {
-      let sale = book.trades[Int(piece.sale)]
-      guard
-        let box = Form8949Box.forSale(
-          longTerm: piece.isLongTerm, form: sale.form, basisReported: sale.basisReported,
-          asset: sale.asset, taxYear: options.taxYear)
-      else {
-        errors.append(
-          InputError(
-            file: book.file, line: sale.line, column: "form", found: sale.form.rawValue,
-            expected: "1099-B or none for \(options.taxYear); Form 1099-DA starts with 2025"))
-        continue
-      }
-      boxOfPiece[index] = UInt8(box.formOrder)
-      counts[box.formOrder] += 1
-    }
-    if !errors.isEmpty {
-      throw InputErrors(
-        Array(errors.prefix(TradeFileReader.errorLimit)),
-        truncated: errors.count > TradeFileReader.errorLimit)
-    }
-    var next = [Int](repeating: 0, count: counts.count)
-    for order in 1..<counts.count { next[order] = next[order - 1] + counts[order - 1] }
-    let boxes = Form8949Box.allCases.sorted()
-    let total = counts.reduce(0, +)
-    let rows = [Form8949Row](unsafeUninitializedCapacity: total) { buffer, initialized in
-      for (index, piece) in pieces.enumerated() where boxOfPiece[index] != .max {
-        let order = Int(boxOfPiece[index])
+    // The engine records only this return's sales: the pieces of other years and accounts
+    // would be held in memory for nothing.
+    let configuration = WashSaleEngine.Configuration(
+      accounts: options.accounts, identicalGroups: options.identicalGroups,
+      convention: options.convention, snapshotDay: CivilDate.endOfYear(options.taxYear),
+      recordsSale: isReportedTrade)
+    var result = try WashSaleEngine.run(book, configuration)
+
+    // The wash-sale pairs first, so the engine's pairings can go before the rows are made.
+    let washSales = washSaleRows(result.matches, book: book, isReported: isReported)
+    result.matches = []
+
+    let rows: [Form8949Row]
+    do {
+      // Two passes: the box of every reported piece, then each row written straight into its
+      // place. The engine yields pieces in date-sold order, in the order the sales were taken,
+      // so placing them box by box in that order gives form order with no sort and no copy.
+      let pieces = result.dispositions
+      var boxOfPiece = [UInt8](repeating: .max, count: pieces.count)
+      var counts = [Int](repeating: 0, count: Form8949Box.allCases.count)
+      var errors: [InputError] = []
+      for (index, piece) in pieces.enumerated() where isReported(piece.sale) {
         let sale = book.trades[Int(piece.sale)]
-        let purchase = book.trades[Int(piece.purchase)]
-        (buffer.baseAddress! + next[order]).initialize(
-          to: row(piece, sale: sale, purchase: purchase, box: boxes[order], book: book))
-        next[order] += 1
+        guard
+          let box = Form8949Box.forSale(
+            longTerm: piece.isLongTerm, form: sale.form, basisReported: sale.basisReported,
+            asset: sale.asset, taxYear: options.taxYear)
+        else {
+          errors.append(
+            InputError(
+              file: book.file, line: sale.line, column: "form", found: sale.form.rawValue,
+              expected: "1099-B or none for \(options.taxYear); Form 1099-DA starts with 2025"))
+          continue
+        }
+        boxOfPiece[index] = UInt8(box.formOrder)
+        counts[box.formOrder] += 1
       }
-      initialized = total
+      if !errors.isEmpty {
+        throw InputErrors(
+          Array(errors.prefix(TradeFileReader.errorLimit)),
+          truncated: errors.count > TradeFileReader.errorLimit)
+      }
+      var next = [Int](repeating: 0, count: counts.count)
+      for order in 1..<counts.count { next[order] = next[order - 1] + counts[order - 1] }
+      let boxes = Form8949Box.allCases.sorted()
+      let total = counts.reduce(0, +)
+      rows = [Form8949Row](unsafeUninitializedCapacity: total) { buffer, initialized in
+        for (index, piece) in pieces.enumerated() where boxOfPiece[index] != .max {
+          let order = Int(boxOfPiece[index])
+          let sale = book.trades[Int(piece.sale)]
+          let purchase = book.trades[Int(piece.purchase)]
+          (buffer.baseAddress! + next[order]).initialize(
+            to: row(piece, sale: sale, purchase: purchase, box: boxes[order], book: book))
+          next[order] += 1
+        }
+        initialized = total
+      }
     }
 
-    var washSales: [WashSaleRow] = []
-    for match in result.matches where isReported(match.sale) {
-      let sale = book.trades[Int(match.sale)]
-      let replacement = book.trades[Int(match.replacement)]
-      let candidate = WashSaleRow(
-        symbol: book.symbols[sale.symbol], saleDate: sale.date,
-        saleAccount: book.accounts[sale.account], shares: match.shares,
-        disallowed: match.disallowed, replacementAccount: book.accounts[replacement.account],
-        replacementSymbol: book.symbols[replacement.symbol], replacementDate: replacement.date,
-        basisAdded: match.basisAdded, adjustedAcquired: match.adjustedHolding,
-        isPermanent: match.isPermanent, saleLine: sale.line)
-      if let last = washSales.last, last.saleLine == candidate.saleLine,
-        last.replacementAccount == candidate.replacementAccount,
-        last.replacementSymbol == candidate.replacementSymbol,
-        last.replacementDate == candidate.replacementDate,
-        last.adjustedAcquired == candidate.adjustedAcquired,
-        last.isPermanent == candidate.isPermanent
-      {
-        washSales[washSales.count - 1].shares += candidate.shares
-        washSales[washSales.count - 1].disallowed += candidate.disallowed
-        washSales[washSales.count - 1].basisAdded += candidate.basisAdded
-      } else {
-        washSales.append(candidate)
-      }
-    }
+    result.dispositions = []
 
     var deferred: [DeferredLossRow] = []
     for held in result.heldAtSnapshot where held.parcel.washAdded > .zero {
@@ -172,6 +158,40 @@ public enum YearReportBuilder {
     return YearReport(
       taxYear: options.taxYear, rows: rows, washSales: washSales,
       deferredLosses: deferred, warnings: warnings)
+  }
+
+  /// One row per loss sale and replacement purchase; pairings of one sale with one
+  /// purchase that differ only in the shares' parcels are merged.
+  private static func washSaleRows(
+    _ matches: [WashSaleMatch], book: TradeBook, isReported: (Int32) -> Bool
+  ) -> [WashSaleRow] {
+    var washSales: [WashSaleRow] = []
+    washSales.reserveCapacity(matches.count)
+    for match in matches where isReported(match.sale) {
+      let sale = book.trades[Int(match.sale)]
+      let replacement = book.trades[Int(match.replacement)]
+      let candidate = WashSaleRow(
+        symbol: book.symbols[sale.symbol], saleDate: sale.date,
+        saleAccount: book.accounts[sale.account], shares: match.shares,
+        disallowed: match.disallowed, replacementAccount: book.accounts[replacement.account],
+        replacementSymbol: book.symbols[replacement.symbol], replacementDate: replacement.date,
+        basisAdded: match.basisAdded, adjustedAcquired: match.adjustedHolding,
+        isPermanent: match.isPermanent, saleLine: sale.line)
+      if let last = washSales.last, last.saleLine == candidate.saleLine,
+        last.replacementAccount == candidate.replacementAccount,
+        last.replacementSymbol == candidate.replacementSymbol,
+        last.replacementDate == candidate.replacementDate,
+        last.adjustedAcquired == candidate.adjustedAcquired,
+        last.isPermanent == candidate.isPermanent
+      {
+        washSales[washSales.count - 1].shares += candidate.shares
+        washSales[washSales.count - 1].disallowed += candidate.disallowed
+        washSales[washSales.count - 1].basisAdded += candidate.basisAdded
+      } else {
+        washSales.append(candidate)
+      }
+    }
+    return washSales
   }
 
   private static func checkSpouseAccounts(

@@ -19,16 +19,23 @@ public struct WashSaleEngine {
     public var convention: HoldingPeriodConvention
     /// The day at whose end held parcels are recorded (for year-end deferred losses).
     public var snapshotDay: CivilDate?
+    /// Which sales (by trade index) have their pieces and wash-sale pairings recorded in
+    /// the result; nil records every sale. Every sale is still made, so lots and wash
+    /// sales are the same either way; a report of one year records only that year's sales
+    /// rather than holding the whole history's pieces in memory.
+    public var recordsSale: (@Sendable (Trade) -> Bool)?
 
     /// Creates a configuration.
     public init(
       accounts: [String: Account] = [:], identicalGroups: [String: String] = [:],
-      convention: HoldingPeriodConvention = .tacked, snapshotDay: CivilDate? = nil
+      convention: HoldingPeriodConvention = .tacked, snapshotDay: CivilDate? = nil,
+      recordsSale: (@Sendable (Trade) -> Bool)? = nil
     ) {
       self.accounts = accounts
       self.identicalGroups = identicalGroups
       self.convention = convention
       self.snapshotDay = snapshotDay
+      self.recordsSale = recordsSale
     }
   }
 
@@ -200,7 +207,13 @@ public struct WashSaleEngine {
   // MARK: The sweep
 
   private mutating func sweep() {
-    result.dispositions.reserveCapacity(book.trades.count / 2)
+    // Most sales take one or two pieces; room for two each (an untouched reservation costs
+    // no memory) spares copying the array as it grows.
+    var recordedSales = 0
+    for trade in book.trades where trade.action == .sell && records(trade) {
+      recordedSales += 1
+    }
+    result.dispositions.reserveCapacity(2 * recordedSales)
     let order = book.trades.indices.sorted { a, b in
       let dateA = book.trades[a].date, dateB = book.trades[b].date
       return dateA != dateB ? dateA < dateB : a < b
@@ -321,8 +334,13 @@ public struct WashSaleEngine {
 
   // MARK: One sale
 
+  private func records(_ trade: Trade) -> Bool {
+    configuration.recordsSale?(trade) ?? true
+  }
+
   private mutating func sell(_ sale: Int) {
     let trade = book.trades[sale]
+    let recorded = records(trade)
     let hid = Int(holdingsOfTrade[sale])
     guard let sources = selectPurchases(for: sale) else { return }
 
@@ -351,12 +369,14 @@ public struct WashSaleEngine {
       var disallowed = Money.zero
       let loss = parcel.basis - proceeds
       if washable && loss > .zero {
-        disallowed = washLoss(sale: sale, loss: loss, parcel: parcel, excluding: sources)
+        disallowed = washLoss(
+          sale: sale, loss: loss, parcel: parcel, excluding: sources, recorded: recorded)
         if disallowed < loss && !flaggedWindow {
           flagIncompleteWindow(sale: sale)
           flaggedWindow = true
         }
       }
+      guard recorded else { continue }
       result.dispositions.append(
         Disposition(
           sale: Int32(sale), purchase: purchases[Int(pid)].trade, shares: parcel.shares,
@@ -468,7 +488,7 @@ public struct WashSaleEngine {
 
   /// Matches a loss piece with replacement shares and returns the loss disallowed.
   private mutating func washLoss(
-    sale: Int, loss: Money, parcel: Parcel, excluding sources: [Int32]
+    sale: Int, loss: Money, parcel: Parcel, excluding sources: [Int32], recorded: Bool
   ) -> Money {
     let trade = book.trades[sale]
     let range = groupRanges[Int(groupOfSymbol[Int(trade.symbol)])]
@@ -498,7 +518,9 @@ public struct WashSaleEngine {
       unsplitLoss -= amount
       unmatchedShares -= count
       disallowed += amount
-      replace(pid: pid, count: count, disallowed: amount, sale: sale, soldHolding: parcel.holding)
+      replace(
+        pid: pid, count: count, disallowed: amount, sale: sale, soldHolding: parcel.holding,
+        recorded: recorded)
       position = find(position)
     }
     return disallowed
@@ -507,7 +529,8 @@ public struct WashSaleEngine {
   /// Carves `count` replacement shares out of a purchase, adding the disallowed loss to their
   /// basis (unless bought in an IRA or Roth IRA) and the sold shares' holding period.
   private mutating func replace(
-    pid: Int32, count: Shares, disallowed: Money, sale: Int, soldHolding: HoldingStart
+    pid: Int32, count: Shares, disallowed: Money, sale: Int, soldHolding: HoldingStart,
+    recorded: Bool
   ) {
     let saleDate = book.trades[sale].date
     let index = Int(pid)
@@ -530,6 +553,7 @@ public struct WashSaleEngine {
     purchases[index].replaced.append(parcel)
     if purchases[index].rest.shares == .zero { retireCandidate(pid) }
 
+    guard recorded else { return }
     result.matches.append(
       WashSaleMatch(
         sale: Int32(sale), replacement: purchases[index].trade, shares: count,
