@@ -164,14 +164,17 @@ public struct ReportArchive: Sendable {
     let marker = ReportMarker(files: files.map(\.name) + streamed.map(\.name))
     try FileSystemCalls.writeNewFile(
       staging + "/" + ReportMarker.fileName, marker.bytes, mode: 0o644)
+    var streamedErrors: [ArchiveError?] = []
     for index in 0..<(files.count + streamed.count) {
       if index < files.count {
         let file = files[index]
         try FileSystemCalls.writeNewFile(
           staging + "/" + file.name, file.bytes, mode: file.isPrivate ? 0o600 : 0o644)
       } else {
-        let file = streamed[index - files.count]
-        try StreamedReportFile.create(file, at: staging + "/" + file.name)
+        if index == files.count {
+          streamedErrors = StreamedReportFile.createAll(streamed, in: staging)
+        }
+        if let error = streamedErrors[index - files.count] { throw error }
       }
       let written = index + 1
       switch fault {

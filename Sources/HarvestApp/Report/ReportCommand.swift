@@ -102,16 +102,9 @@ struct ReportCommand {
   private func largeCSVFiles(
     _ rows: [Form8949Row], washSales: [WashSaleRow]
   ) -> [StreamedReportFile] {
-    var files = [
-      StreamedReportFile(name: "form8949.csv") { sink throws(ArchiveError) in
-        try ReportCSV.form8949(rows) { chunk throws(ArchiveError) in try sink.append(chunk) }
-      },
-      StreamedReportFile(name: "wash-sales.csv") { sink throws(ArchiveError) in
-        try ReportCSV.washSales(washSales) { chunk throws(ArchiveError) in
-          try sink.append(chunk)
-        }
-      },
-    ]
+    // The basis statement first: it takes longest, so one core makes it while the other
+    // makes the rest.
+    var files: [StreamedReportFile] = []
     if rows.contains(where: BasisStatement.explains) {
       files.append(
         StreamedReportFile(name: "basis-statement.csv") { sink throws(ArchiveError) in
@@ -120,6 +113,16 @@ struct ReportCommand {
           }
         })
     }
+    files.append(
+      StreamedReportFile(name: "form8949.csv") { sink throws(ArchiveError) in
+        try ReportCSV.form8949(rows) { chunk throws(ArchiveError) in try sink.append(chunk) }
+      })
+    files.append(
+      StreamedReportFile(name: "wash-sales.csv") { sink throws(ArchiveError) in
+        try ReportCSV.washSales(washSales) { chunk throws(ArchiveError) in
+          try sink.append(chunk)
+        }
+      })
     return files
   }
 
