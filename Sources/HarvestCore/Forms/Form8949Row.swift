@@ -1,7 +1,7 @@
 /// One line of Form 8949: the part of one sale that came from one lot.
 public struct Form8949Row: Sendable, Equatable {
-  /// The check box of the part the row belongs to.
-  public var box: Form8949Box
+  // Stored properties are ordered by size (strings and 8-byte amounts, then the loss sale,
+  // then dates and flags) so that half a million rows waste no padding.
   /// Column (a): the description the user gave, or `100 sh XYZ` (`0.5 BTC` for a digital
   /// asset) made from the shares and symbol.
   public var description: String {
@@ -10,38 +10,40 @@ public struct Form8949Row: Sendable, Equatable {
   }
   /// The description the user gave, if any.
   public var customDescription: String?
-  /// Whether the property is a digital asset (described in units rather than shares).
-  public var isDigitalAsset: Bool
-  /// Column (b): the acquisition date after any wash-sale tacking, or INHERITED.
-  public var dateAcquired: HoldingStart
-  /// Column (c).
-  public var dateSold: CivilDate
-  /// Column (d): the net proceeds of these shares.
-  public var proceeds: Money
-  /// Column (e): basis including every wash-sale adjustment.
-  public var costBasis: Money
   /// Column (f): adjustment codes in alphabetical order, or empty.
   public var code: String
-  /// Column (g): the net adjustment; positive for a disallowed wash-sale loss.
-  public var adjustment: Money
   /// The symbol sold.
   public var symbol: String
   /// The account sold from.
   public var account: String
+  /// Why the basis is not the actual cost: `transferred`, `inherited`, `wash sale`, or empty.
+  public var basisNote: String
+  /// Column (d): the net proceeds of these shares.
+  public var proceeds: Money
+  /// Column (e): basis including every wash-sale adjustment.
+  public var costBasis: Money
+  /// Column (g): the net adjustment; positive for a disallowed wash-sale loss.
+  public var adjustment: Money
   /// Shares or units sold on this row.
   public var shares: Shares
-  /// The date the shares were actually bought (before any tacking), nil when inherited.
-  public var purchaseDate: CivilDate?
   /// What the shares actually cost, before wash-sale basis adjustments.
   public var actualCost: Money
   /// Wash-sale losses from earlier sales that are part of `costBasis`.
   public var washBasisAdded: Money
-  /// The earlier loss sale whose disallowed loss is part of `costBasis`, when there is one.
-  public var washSource: WashSource?
-  /// Why the basis is not the actual cost: `transferred`, `inherited`, `wash sale`, or empty.
-  public var basisNote: String
   /// The line of the trades file that holds the sale.
   public var saleLine: Int
+  /// The earlier loss sale whose disallowed loss is part of `costBasis`, when there is one.
+  public var washSource: WashSource?
+  /// Column (c).
+  public var dateSold: CivilDate
+  /// Column (b): the acquisition date after any wash-sale tacking, or INHERITED.
+  public var dateAcquired: HoldingStart
+  /// The date the shares were actually bought (before any tacking), nil when inherited.
+  public var purchaseDate: CivilDate?
+  /// The check box of the part the row belongs to.
+  public var box: Form8949Box
+  /// Whether the property is a digital asset (described in units rather than shares).
+  public var isDigitalAsset: Bool
 
   /// Creates a row.
   public init(
@@ -111,14 +113,14 @@ public struct Form8949Totals: Sendable, Equatable {
 
 /// The loss sale whose disallowed loss was added to a replacement lot's basis.
 public struct WashSource: Sendable, Equatable {
-  /// The loss sale's date.
-  public var saleDate: CivilDate
   /// The account the loss sale was in.
   public var saleAccount: String
   /// The symbol sold at a loss.
   public var symbol: String
   /// The line of the trades file holding the loss sale.
   public var saleLine: Int
+  /// The loss sale's date.
+  public var saleDate: CivilDate
 
   /// Creates a source.
   public init(saleDate: CivilDate, saleAccount: String, symbol: String, saleLine: Int) {

@@ -60,6 +60,9 @@ public struct WashSaleEngine {
   private var groupRanges: [Range<Int>] = []
   /// Union-find "next candidate that may still have shares" pointers.
   private var skip: [Int32] = []
+  /// Buffers one sale at a time works in, kept so a million sales allocate nothing.
+  private var spareSources: [Int32] = []
+  private var sparePieces: [(pid: Int32, parcel: Parcel)] = []
   private var errors: [InputError] = []
   private var result = EngineResult()
   /// The latest trade date in the file: a loss sale whose window ends after it may still be
@@ -342,9 +345,18 @@ public struct WashSaleEngine {
     let trade = book.trades[sale]
     let recorded = records(trade)
     let hid = Int(holdingsOfTrade[sale])
-    guard let sources = selectPurchases(for: sale) else { return }
+    var sources = spareSources
+    var pieces = sparePieces
+    spareSources = []
+    sparePieces = []
+    sources.removeAll(keepingCapacity: true)
+    pieces.removeAll(keepingCapacity: true)
+    defer {
+      spareSources = sources
+      sparePieces = pieces
+    }
+    guard selectPurchases(for: sale, into: &sources) else { return }
 
-    var pieces: [(pid: Int32, parcel: Parcel)] = []
     var needed = trade.quantity
     for pid in sources where needed > .zero {
       take(from: pid, count: &needed, into: &pieces)
@@ -387,13 +399,16 @@ public struct WashSaleEngine {
     }
   }
 
-  /// The purchases a sale draws from, in the order it draws from them, or nil (with an error
-  /// recorded) when they do not hold enough shares.
-  private mutating func selectPurchases(for sale: Int) -> [Int32]? {
+  /// Puts into `sources` the purchases a sale draws from, in the order it draws from them;
+  /// false (with an error recorded) when they do not hold enough shares.
+  private mutating func selectPurchases(
+    for sale: Int, into sources: inout [Int32]
+  ) -> Bool {
     let trade = book.trades[sale]
     let hid = Int(holdingsOfTrade[sale])
-    let symbol = book.symbols[trade.symbol]
-    let account = book.accounts[trade.account]
+    // Names for messages only; looked up when a message needs them.
+    var symbol: String { book.symbols[trade.symbol] }
+    var account: String { book.accounts[trade.account] }
     switch trade.selector {
     case .firstInFirstOut:
       guard holdings[hid].held >= trade.quantity else {
@@ -405,9 +420,8 @@ public struct WashSaleEngine {
               + "(every sale needs an earlier buy in the same account)"
             : "at most the \(held) shares of \(symbol) held in account \(account) "
               + "on \(trade.date)")
-        return nil
+        return false
       }
-      var sources: [Int32] = []
       var covered = Shares.zero
       var index = holdings[hid].head
       while covered < trade.quantity {
@@ -419,25 +433,25 @@ public struct WashSaleEngine {
         }
         index += 1
       }
-      return sources
+      return true
     case .named(let name):
       guard let pid = holdings[hid].byName[name], purchases[Int(pid)].date <= trade.date else {
         fail(
           trade, column: "lot", found: name,
           expected: "the name of a lot of \(symbol) bought in account \(account) "
             + "on or before \(trade.date)")
-        return nil
+        return false
       }
       let held = purchases[Int(pid)].heldShares
       guard held >= trade.quantity else {
         fail(
           trade, column: "quantity", found: trade.quantity.description,
           expected: "at most the \(held) shares still held in lot \(name)")
-        return nil
+        return false
       }
-      return [pid]
+      sources.append(pid)
+      return true
     case .purchasedOn(let date):
-      var sources: [Int32] = []
       var covered = Shares.zero
       for pid in holdings[hid].purchases[holdings[hid].head...]
       where purchases[Int(pid)].fifoDate == date {
@@ -452,9 +466,9 @@ public struct WashSaleEngine {
           trade, column: "quantity", found: trade.quantity.description,
           expected: "at most the \(covered) shares of \(symbol) bought on \(date) "
             + "and still held in account \(account)")
-        return nil
+        return false
       }
-      return sources
+      return true
     }
   }
 
