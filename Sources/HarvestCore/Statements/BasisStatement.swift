@@ -62,22 +62,7 @@ public struct BasisStatement: Sendable, Equatable {
   public static func csv<E: Error>(
     rows: [Form8949Row], washSales: [WashSaleRow], chunks consume: ([UInt8]) throws(E) -> Void
   ) throws(E) {
-    // The wash sales that added basis, ordered by (sale line, replacement account, date)
-    // and, within one key, as given; a row finds its run by binary search.
-    var accountIDs: [String: Int] = [:]
-    func accountID(_ name: String) -> Int {
-      if let id = accountIDs[name] { return id }
-      accountIDs[name] = accountIDs.count
-      return accountIDs.count - 1
-    }
-    var keys: [WashSaleKey] = []
-    for (index, sale) in washSales.enumerated() where sale.basisAdded != .zero {
-      keys.append(
-        WashSaleKey(
-          saleLine: sale.saleLine, account: accountID(sale.replacementAccount),
-          date: sale.replacementDate, index: index))
-    }
-    if zip(keys, keys.dropFirst()).contains(where: { $1 < $0 }) { keys.sort() }
+    let bySaleLine = WashSalesBySaleLine(washSales)
 
     // In form order: by box, keeping the given order (date sold) within each box.
     var byBox = Array(repeating: [Int32](), count: Form8949Box.allCases.count)
@@ -87,28 +72,22 @@ public struct BasisStatement: Sendable, Equatable {
     let total = byBox.reduce(0) { $0 + $1.count }
     var writer = writer(expectedRows: ReportCSV.rowsPerChunk(total))
     var field: [UInt8] = []
+    var matches: [Int32] = []
     for index in byBox.joined() {
       let row = rows[Int(index)]
-      var matches: Range<Int> = 0..<0
-      if row.washBasisAdded != .zero, let source = row.washSource, let date = row.purchaseDate,
-        let account = accountIDs[row.account]
-      {
-        let first = WashSaleKey(saleLine: source.saleLine, account: account, date: date, index: -1)
-        var low = 0, high = keys.count
-        while low < high {
-          let middle = (low + high) / 2
-          if keys[middle] < first { low = middle + 1 } else { high = middle }
-        }
-        var end = low
-        while end < keys.count && keys[end].saleLine == source.saleLine
-          && keys[end].account == account && keys[end].date == date
+      // The wash sales that put their loss into this row's shares: the loss sale's
+      // pairings with the same replacement account and purchase date.
+      matches.removeAll(keepingCapacity: true)
+      if row.washBasisAdded != .zero, let source = row.washSource, let date = row.purchaseDate {
+        for sale in bySaleLine.indices(saleLine: source.saleLine)
+        where washSales[Int(sale)].replacementDate == date
+          && washSales[Int(sale)].replacementAccount == row.account
         {
-          end += 1
+          matches.append(sale)
         }
-        matches = low..<end
       }
       field.removeAll(keepingCapacity: true)
-      washSourceText(row, sales: keys[matches].lazy.map { washSales[$0.index] }, into: &field)
+      washSourceText(row, sales: matches.lazy.map { washSales[Int($0)] }, into: &field)
       csvRow(row, &writer)
       writer.text(utf8: field)
       writer.endRow()
@@ -229,16 +208,46 @@ public struct BasisStatement: Sendable, Equatable {
   }
 }
 
-/// Where a wash sale's added basis went: the loss sale's line, the replacement account (as a
-/// small number) and purchase date; `index` keeps wash sales of one key in their given order.
-private struct WashSaleKey: Comparable {
-  var saleLine: Int
-  var account: Int
-  var date: CivilDate
-  var index: Int
+/// The indexes of the wash sales that added basis, grouped by the line of their loss sale,
+/// each group in the order given, so that a row finds its loss sale's pairings with one
+/// look-up rather than a search.
+private struct WashSalesBySaleLine {
+  /// Where each line's group starts in `order`, by line minus `lowest` (lines close
+  /// together, the usual case); the group of line `l` is `order[starts[l]..<starts[l + 1]]`.
+  private var starts: [Int32] = []
+  private var lowest = 0
+  private var order: [Int32] = []
+  /// The groups by line, when the lines are too far apart for a table.
+  private var groups: [Int: [Int32]] = [:]
 
-  static func < (a: WashSaleKey, b: WashSaleKey) -> Bool {
-    (a.saleLine, a.account, a.date.dayNumber, a.index)
-      < (b.saleLine, b.account, b.date.dayNumber, b.index)
+  init(_ washSales: [WashSaleRow]) {
+    let added = washSales.indices.filter { washSales[$0].basisAdded != .zero }
+    guard let low = added.map({ washSales[$0].saleLine }).min(),
+      let high = added.map({ washSales[$0].saleLine }).max()
+    else { return }
+    let (span, overflow) = high.subtractingReportingOverflow(low)
+    guard !overflow, span < 4 * added.count + 65_536 else {
+      for index in added { groups[washSales[index].saleLine, default: []].append(Int32(index)) }
+      return
+    }
+    lowest = low
+    starts = Array(repeating: 0, count: span + 2)
+    for index in added { starts[washSales[index].saleLine - low + 1] += 1 }
+    for line in 0...span { starts[line + 1] += starts[line] }
+    var next = starts
+    order = Array(repeating: 0, count: added.count)
+    for index in added {
+      let line = washSales[index].saleLine - low
+      order[Int(next[line])] = Int32(index)
+      next[line] += 1
+    }
+  }
+
+  /// The wash sales of the loss sale on `saleLine`, in the order given.
+  func indices(saleLine: Int) -> ArraySlice<Int32> {
+    if starts.isEmpty { return groups[saleLine]?[...] ?? [] }
+    let (line, overflow) = saleLine.subtractingReportingOverflow(lowest)
+    guard !overflow, line >= 0, line + 1 < starts.count else { return [] }
+    return order[Int(starts[line])..<Int(starts[line + 1])]
   }
 }

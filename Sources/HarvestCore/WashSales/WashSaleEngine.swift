@@ -123,21 +123,41 @@ public struct WashSaleEngine {
       return id
     }
 
+    // Holdings are numbered in order of first appearance, found through a table by account
+    // and symbol when that table is small (the usual case), else through a dictionary.
     struct HoldingKey: Hashable {
       var account: Int32
       var symbol: Int32
     }
     var holdingIndex: [HoldingKey: Int32] = [:]
-    for (index, trade) in book.trades.enumerated() {
-      let key = HoldingKey(account: trade.account, symbol: trade.symbol)
-      let id: Int32
-      if let existing = holdingIndex[key] {
-        id = existing
-      } else {
-        id = Int32(holdings.count)
-        holdingIndex[key] = id
-        holdings.append(AccountHoldings())
+    let symbolCount = book.symbols.count
+    let (tableSize, tooLarge) = book.accounts.count.multipliedReportingOverflow(by: symbolCount)
+    var holdingTable =
+      !tooLarge && tableSize <= 1 << 22 ? [Int32](repeating: -1, count: tableSize) : []
+    func holdingID(_ trade: Trade) -> Int32 {
+      if !holdingTable.isEmpty {
+        let slot = Int(trade.account) * symbolCount + Int(trade.symbol)
+        if holdingTable[slot] < 0 {
+          holdingTable[slot] = Int32(holdings.count)
+          holdings.append(AccountHoldings())
+        }
+        return holdingTable[slot]
       }
+      let key = HoldingKey(account: trade.account, symbol: trade.symbol)
+      if let existing = holdingIndex[key] { return existing }
+      let id = Int32(holdings.count)
+      holdingIndex[key] = id
+      holdings.append(AccountHoldings())
+      return id
+    }
+    var buys = 0
+    for index in book.trades.indices where book.trades[index].action == .buy { buys += 1 }
+    purchases.reserveCapacity(buys)
+    purchaseKeys.reserveCapacity(buys)
+
+    for index in book.trades.indices {
+      let trade = book.trades[index]
+      let id = holdingID(trade)
       holdingsOfTrade[index] = id
       guard trade.action == .buy else { continue }
 
@@ -169,25 +189,32 @@ public struct WashSaleEngine {
       }
     }
 
-    struct CandidateOrder: Comparable {
-      var group: Int32
-      var key: PurchaseKey
-      var pid: Int32
-
-      static func < (lhs: CandidateOrder, rhs: CandidateOrder) -> Bool {
-        lhs.group != rhs.group ? lhs.group < rhs.group : lhs.key < rhs.key
-      }
-    }
-    var order: [CandidateOrder] = []
-    order.reserveCapacity(purchases.count)
-    for (pid, purchase) in purchases.enumerated() where purchase.isPurchase {
+    // Candidates by group (a counting sort), then by purchase order within each group;
+    // keys are unique within a group, and a file in date order needs no sorting there.
+    var groupStarts = [Int](repeating: 0, count: groupNames.count + 1)
+    for purchase in purchases where purchase.isPurchase {
       let group = groupOfSymbol[Int(purchase.symbol)]
+      if group >= 0 { groupStarts[Int(group) + 1] += 1 }
+    }
+    for group in 0..<groupNames.count { groupStarts[group + 1] += groupStarts[group] }
+    var nextSlot = groupStarts
+    candidates = Array(repeating: 0, count: groupStarts[groupNames.count])
+    for (pid, purchase) in purchases.enumerated() where purchase.isPurchase {
+      let group = Int(groupOfSymbol[Int(purchase.symbol)])
       if group >= 0 {
-        order.append(CandidateOrder(group: group, key: purchaseKeys[pid], pid: Int32(pid)))
+        candidates[nextSlot[group]] = Int32(pid)
+        nextSlot[group] += 1
       }
     }
-    order.sort()
-    candidates = order.map(\.pid)
+    for group in 0..<groupNames.count {
+      let range = groupStarts[group]..<groupStarts[group + 1]
+      let inOrder = zip(candidates[range], candidates[range].dropFirst()).allSatisfy {
+        purchaseKeys[Int($0)] < purchaseKeys[Int($1)]
+      }
+      if !inOrder {
+        candidates[range].sort { purchaseKeys[Int($0)] < purchaseKeys[Int($1)] }
+      }
+    }
     candidateDates = candidates.map { purchases[Int($0)].date.dayNumber }
     candidatePosition = Array(repeating: -1, count: purchases.count)
     groupRanges = Array(repeating: 0..<0, count: groupNames.count)
