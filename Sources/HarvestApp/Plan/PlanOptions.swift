@@ -61,43 +61,15 @@ struct PlanOptions {
     substitutesPath = parsed.value("substitutes")
     priorPath = parsed.value("prior")
 
-    let statusText = parsed.value("filing-status") ?? "single"
-    guard let status = FilingStatus(rawValue: statusText.lowercased()) else {
-      throw UsageError(
-        "--filing-status: found '\(statusText)'; expected single, mfj, mfs, hoh or qss")
-    }
-    filingStatus = status
+    filingStatus = try parsed.filingStatus()
 
-    shortCarryover = try PlanOptions.carryover(parsed, "short-carryover")
-    longCarryover = try PlanOptions.carryover(parsed, "long-carryover")
-    if priorPath != nil && (shortCarryover != nil || longCarryover != nil) {
-      throw UsageError(
-        "--prior supplies the carryovers; give either --prior or "
-          + "--short-carryover/--long-carryover, not both")
-    }
+    (shortCarryover, longCarryover) = try parsed.carryovers()
     ordinaryRate = try PlanOptions.rate(parsed, "ordinary-rate")
     longTermRate = try PlanOptions.rate(parsed, "long-term-rate")
 
-    let ruleText = parsed.value("holding-period") ?? "tacked"
-    guard let rule = HoldingPeriodConvention(rawValue: ruleText.lowercased()) else {
-      throw UsageError("--holding-period: found '\(ruleText)'; expected tacked or original")
-    }
-    convention = rule
+    convention = try parsed.holdingPeriod()
     outPath = parsed.value("out") ?? "Output/plan-\(date)"
     force = parsed.flag("force")
-  }
-
-  private static func carryover(
-    _ parsed: ParsedOptions, _ name: String
-  ) throws(UsageError) -> Money? {
-    guard let text = parsed.value(name) else { return nil }
-    let rules = DecimalText.Rules(decimals: 2, allowsDollarSign: true, limit: 100_000_000_000_000)
-    guard let cents = try? DecimalText.parse(text, rules), cents >= 0 else {
-      throw UsageError(
-        "--\(name): found '\(text)'; expected the loss carried in as a positive "
-          + "amount in dollars such as 5000")
-    }
-    return Money(cents: cents)
   }
 
   private static func rate(_ parsed: ParsedOptions, _ name: String) throws(UsageError) -> TaxRate? {
