@@ -101,7 +101,8 @@ public struct TradeFileReader {
     var symbols = NameTable()
     var trades: [Trade] = []
     var footerLines: [(line: Int, text: String)] = []
-    var assetOfSymbol: [Int32: (AssetKind, Int)] = [:]
+    // By symbol index: the asset kind its first row gave, and that row's line.
+    var assetOfSymbol: [(kind: AssetKind, line: Int)?] = []
     var firstUndecodedPreambleLine: Int?
     // One trade per line at most: reserving for every line avoids copying a million trades
     // when the array would otherwise outgrow a guess.
@@ -113,13 +114,15 @@ public struct TradeFileReader {
     trades.reserveCapacity(lineCount)
 
     func accept(_ trade: Trade) {
-      if let (kind, firstLine) = assetOfSymbol[trade.symbol], kind != trade.asset {
+      let symbol = Int(trade.symbol)
+      while assetOfSymbol.count <= symbol { assetOfSymbol.append(nil) }
+      if let (kind, firstLine) = assetOfSymbol[symbol], kind != trade.asset {
         report(
           InputError(
             file: file, line: trade.line, column: "asset", found: trade.asset.rawValue,
             expected: "\(kind.rawValue), as line \(firstLine) says for \(symbols[trade.symbol])"))
-      } else if assetOfSymbol[trade.symbol] == nil {
-        assetOfSymbol[trade.symbol] = (trade.asset, trade.line)
+      } else if assetOfSymbol[symbol] == nil {
+        assetOfSymbol[symbol] = (trade.asset, trade.line)
       }
       trades.append(trade)
     }
@@ -187,7 +190,7 @@ public struct TradeFileReader {
     if columns == nil && errors.isEmpty { reportMissingHeader(firstUndecodedPreambleLine) }
     if errors.isEmpty { checkTotals(trades, accounts, symbols) }
     if !errors.isEmpty { throw InputErrors(errors, truncated: truncated) }
-    assignDayOrdinals(&trades)
+    assignDayOrdinals(&trades, accounts: accounts.count, symbols: symbols.count)
     return TradeBook(
       file: file, trades: trades, accounts: accounts, symbols: symbols,
       skippedFooterLines: footerLines.map(\.line))
@@ -238,7 +241,11 @@ public struct TradeFileReader {
       var account: Int32
       var symbol: Int32
     }
+    // Shares bought by account and symbol: a table when it is small (the usual case).
     var bought: [Key: Int64] = [:]
+    let (tableSize, tooLarge) = accounts.count.multipliedReportingOverflow(by: symbols.count)
+    var boughtTable =
+      !tooLarge && tableSize <= 1 << 22 ? [Int64](repeating: 0, count: tableSize) : []
     var sales: Int128 = 0
     var volume: Int128 = 0
     for trade in trades {
@@ -247,7 +254,10 @@ public struct TradeFileReader {
         sales += 1
       } else {
         let key = Key(account: trade.account, symbol: trade.symbol)
-        let total = bought[key, default: 0] + trade.quantity.units
+        let slot = Int(trade.account) * symbols.count + Int(trade.symbol)
+        let total =
+          (boughtTable.isEmpty ? bought[key, default: 0] : boughtTable[slot])
+          + trade.quantity.units
         guard total <= TradeFileReader.sharesHeldLimit else {
           report(
             InputError(
@@ -256,7 +266,7 @@ public struct TradeFileReader {
                 + "account \(accounts[trade.account]) over the whole file; this buy passes that"))
           return
         }
-        bought[key] = total
+        if boughtTable.isEmpty { bought[key] = total } else { boughtTable[slot] = total }
       }
       guard (sales + 1) * volume <= TradeFileReader.moneySumLimit else {
         report(
@@ -702,14 +712,33 @@ public struct TradeFileReader {
   }
 
   /// Numbers each row among the rows of its day, account and symbol, in file order.
-  private func assignDayOrdinals(_ trades: inout [Trade]) {
+  private func assignDayOrdinals(
+    _ trades: inout [Trade], accounts: Int, symbols: Int
+  ) {
     struct Key: Hashable {
       var day: Int32
       var account: Int32
       var symbol: Int32
     }
-    // A file in date order (the usual export) needs only one day's counters at a time.
+    // A file in date order (the usual export) needs only one day's counters at a time: a
+    // table by account and symbol whose entries count only for the day they were set on.
     let inDateOrder = zip(trades, trades.dropFirst()).allSatisfy { $0.date <= $1.date }
+    let (tableSize, tooLarge) = accounts.multipliedReportingOverflow(by: symbols)
+    if inDateOrder && !tooLarge && tableSize <= 1 << 22 {
+      var counters = [Int32](repeating: 0, count: tableSize)
+      var days = [Int32](repeating: .min, count: tableSize)
+      for index in trades.indices {
+        let day = trades[index].date.dayNumber
+        let slot = Int(trades[index].account) * symbols + Int(trades[index].symbol)
+        if days[slot] != day {
+          days[slot] = day
+          counters[slot] = 0
+        }
+        trades[index].dayOrdinal = counters[slot]
+        counters[slot] += 1
+      }
+      return
+    }
     var counters: [Key: Int32] = [:]
     var currentDay: Int32?
     for index in trades.indices {

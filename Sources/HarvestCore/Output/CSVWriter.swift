@@ -156,6 +156,13 @@ public struct CSVWriter: Sendable {
     }
   }
 
+  /// Appends a field whose bytes `build` writes as they must appear in the file, already
+  /// quoted and neutralized; for callers that know the field's shape in advance.
+  mutating func rawField(_ build: (inout [UInt8]) -> Void) {
+    separate()
+    build(&bytes)
+  }
+
   /// Appends `100 sh XYZ` (or `0.5 BTC` when `units`) as one field.
   mutating func generatedDescription(_ shares: Shares, symbol: String, units: Bool) {
     separate()

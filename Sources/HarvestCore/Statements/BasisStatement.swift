@@ -86,10 +86,16 @@ public struct BasisStatement: Sendable, Equatable {
           matches.append(sale)
         }
       }
-      field.removeAll(keepingCapacity: true)
-      washSourceText(row, sales: matches.lazy.map { washSales[Int($0)] }, into: &field)
       csvRow(row, &writer)
-      writer.text(utf8: field)
+      if row.washBasisAdded != .zero && !matches.isEmpty {
+        writer.rawField { bytes in
+          quotedSaleList(matches.lazy.map { washSales[Int($0)] }, into: &bytes)
+        }
+      } else {
+        field.removeAll(keepingCapacity: true)
+        washSourceText(row, sales: matches.lazy.map { washSales[Int($0)] }, into: &field)
+        writer.text(utf8: field)
+      }
       writer.endRow()
       try writer.spill(over: ReportCSV.chunkSize, to: consume)
     }
@@ -157,6 +163,41 @@ public struct BasisStatement: Sendable, Equatable {
       appendFormatted(sale.disallowed, &field)
       field.append(contentsOf: " disallowed".utf8)
     }
+  }
+
+  /// The list of loss sales of `washSourceText` written as its CSV field: every item holds
+  /// a comma, so the field is always quoted, and a first symbol that would start a formula
+  /// gets an apostrophe (the text, with its words, is never a plain number).
+  private static func quotedSaleList<C: Collection<WashSaleRow>>(
+    _ sales: C, into bytes: inout [UInt8]
+  ) {
+    func escaped(_ text: String) {
+      for byte in text.utf8 {
+        if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+        bytes.append(byte)
+      }
+    }
+    bytes.append(UInt8(ascii: "\""))
+    switch sales.first?.symbol.utf8.first {
+    case UInt8(ascii: "=")?, UInt8(ascii: "+")?, UInt8(ascii: "-")?, UInt8(ascii: "@")?, 9?, 13?:
+      bytes.append(UInt8(ascii: "'"))
+    default:
+      break
+    }
+    var first = true
+    for sale in sales {
+      if !first { bytes.append(contentsOf: "; ".utf8) }
+      first = false
+      escaped(sale.symbol)
+      bytes.append(contentsOf: " sold ".utf8)
+      appendUSDate(sale.saleDate, &bytes)
+      bytes.append(contentsOf: " in ".utf8)
+      escaped(sale.saleAccount)
+      bytes.append(contentsOf: ", ".utf8)
+      appendFormatted(sale.disallowed, &bytes)
+      bytes.append(contentsOf: " disallowed".utf8)
+    }
+    bytes.append(UInt8(ascii: "\""))
   }
 
   /// `CivilDate.usFormat`: `MM/DD/YYYY`.
