@@ -202,9 +202,10 @@ struct ReportCommand {
     _ rows: [Form8949Row], scheduleD: ScheduleD, worksheet: CapitalLossCarryoverWorksheet,
     written: [String]
   ) {
-    var counts: [Form8949Box: Int] = [:]
-    for row in rows { counts[row.box, default: 0] += 1 }
-    let boxes = counts.keys.sorted().map { "\($0.letter) \(counts[$0]!)" }
+    var counts = [Int](repeating: 0, count: Form8949Box.allCases.count)
+    for row in rows { counts[row.box.formOrder] += 1 }
+    let boxes = Form8949Box.allCases.sorted().filter { counts[$0.formOrder] > 0 }
+      .map { "\($0.letter) \(counts[$0.formOrder])" }
     log.info("Form 8949 rows by box: " + (boxes.isEmpty ? "none" : boxes.joined(separator: ", ")))
     log.info("Net short-term (Schedule D line 7): \(scheduleD.amount("7") ?? .zero)")
     log.info("Net long-term (Schedule D line 15): \(scheduleD.amount("15") ?? .zero)")

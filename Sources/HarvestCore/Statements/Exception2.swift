@@ -10,11 +10,12 @@ public enum Exception2 {
   /// - Parameter rows: the rows that belong on Form 8949.
   /// - Returns: an empty list when every box is within the limit.
   public static func boxesOverThreshold(_ rows: [Form8949Row]) -> [(box: Form8949Box, rows: Int)] {
-    var counts: [Form8949Box: Int] = [:]
-    for row in rows { counts[row.box, default: 0] += 1 }
-    return counts.keys.sorted()
-      .filter { counts[$0]! > automaticThreshold }
-      .map { (box: $0, rows: counts[$0]!) }
+    // Counted by form order in an array: this runs over every row of the year.
+    var counts = [Int](repeating: 0, count: Form8949Box.allCases.count)
+    for row in rows { counts[row.box.formOrder] += 1 }
+    return Form8949Box.allCases.sorted()
+      .filter { counts[$0.formOrder] > automaticThreshold }
+      .map { (box: $0, rows: counts[$0.formOrder]) }
   }
 
   /// Column (f) of a summary row: M and every other code the rows carry, each letter once,
