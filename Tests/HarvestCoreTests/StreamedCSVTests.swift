@@ -114,4 +114,34 @@ final class StreamedCSVTests: XCTestCase {
     rows.append(inherited)
     assertSameFiles(rows, washSales, accounts: [:])
   }
+
+  /// One loss sale replaced by many purchases: its pairings are searched by account and
+  /// date, and each row must still list exactly its own, in the order given.
+  func testLossSaleWithManyReplacementsListsEachRowsOwn() {
+    let sold = CivilDate(iso: "2025-05-01")!
+    var washSales: [WashSaleRow] = []
+    for index in 0..<60 {
+      let account = ["Main", "Joint", "Zed"][index % 3]
+      washSales.append(
+        WashSaleRow(
+          symbol: "ABC", saleDate: sold, saleAccount: "Main", shares: Shares(whole: 1),
+          disallowed: Money(cents: Int64(100 + index)), replacementAccount: account,
+          replacementSymbol: "ABC", replacementDate: sold.adding(days: (index * 7) % 10),
+          basisAdded: Money(cents: Int64(100 + index)), adjustedAcquired: .date(sold),
+          isPermanent: false, saleLine: 42))
+    }
+    var rows: [Form8949Row] = []
+    for index in 0..<40 {
+      var row = Form8949Row(
+        box: .a, description: nil, dateAcquired: .date(sold), dateSold: sold.adding(days: 20),
+        proceeds: Money(cents: 1_000), costBasis: Money(cents: 1_200), symbol: "ABC",
+        account: ["Main", "Joint", "Zed", "Other"][index % 4], shares: Shares(whole: 1),
+        purchaseDate: sold.adding(days: index % 11), actualCost: Money(cents: 1_000),
+        washBasisAdded: Money(cents: 200), basisNote: "wash sale", saleLine: 200 + index)
+      row.washSource = WashSource(
+        saleDate: sold, saleAccount: "Main", symbol: "ABC", saleLine: index % 5 == 0 ? 41 : 42)
+      rows.append(row)
+    }
+    assertSameFiles(rows, washSales, accounts: [:])
+  }
 }

@@ -79,12 +79,9 @@ public struct BasisStatement: Sendable, Equatable {
       // pairings with the same replacement account and purchase date.
       matches.removeAll(keepingCapacity: true)
       if row.washBasisAdded != .zero, let source = row.washSource, let date = row.purchaseDate {
-        for sale in bySaleLine.indices(saleLine: source.saleLine)
-        where washSales[Int(sale)].replacementDate == date
-          && washSales[Int(sale)].replacementAccount == row.account
-        {
-          matches.append(sale)
-        }
+        bySaleLine.append(
+          saleLine: source.saleLine, account: row.account, date: date, in: washSales,
+          to: &matches)
       }
       csvRow(row, &writer)
       if row.washBasisAdded != .zero && !matches.isEmpty {
@@ -282,6 +279,53 @@ private struct WashSalesBySaleLine {
       order[Int(next[line])] = Int32(index)
       next[line] += 1
     }
+    // A loss sale with many replacements is searched by account and date, not scanned.
+    for line in 0...span where starts[line + 1] - starts[line] > WashSalesBySaleLine.scanned {
+      order[Int(starts[line])..<Int(starts[line + 1])].sort {
+        WashSalesBySaleLine.precedes(washSales[Int($0)], $0, washSales[Int($1)], $1)
+      }
+    }
+  }
+
+  /// Groups up to this size are scanned; larger ones are sorted and searched.
+  private static let scanned = 16
+
+  /// Order within a large group: by replacement account and date, then as given.
+  private static func precedes(_ a: WashSaleRow, _ i: Int32, _ b: WashSaleRow, _ j: Int32) -> Bool {
+    if a.replacementAccount != b.replacementAccount {
+      return a.replacementAccount < b.replacementAccount
+    }
+    if a.replacementDate != b.replacementDate { return a.replacementDate < b.replacementDate }
+    return i < j
+  }
+
+  /// Appends to `found` the wash sales of the loss sale on `saleLine` whose replacement was
+  /// bought in `account` on `date`, in the order given.
+  func append(
+    saleLine: Int, account: String, date: CivilDate, in washSales: [WashSaleRow],
+    to found: inout [Int32]
+  ) {
+    let group = indices(saleLine: saleLine)
+    func matches(_ index: Int32) -> Bool {
+      washSales[Int(index)].replacementDate == date
+        && washSales[Int(index)].replacementAccount == account
+    }
+    guard group.count > WashSalesBySaleLine.scanned, !starts.isEmpty else {
+      for index in group where matches(index) { found.append(index) }
+      return
+    }
+    var low = group.startIndex, high = group.endIndex
+    while low < high {
+      let middle = (low + high) / 2
+      let sale = washSales[Int(group[middle])]
+      let before =
+        sale.replacementAccount != account
+        ? sale.replacementAccount < account : sale.replacementDate < date
+      if before { low = middle + 1 } else { high = middle }
+    }
+    var end = low
+    while end < group.endIndex && matches(group[end]) { end += 1 }
+    found.append(contentsOf: group[low..<end])
   }
 
   /// The wash sales of the loss sale on `saleLine`, in the order given.
