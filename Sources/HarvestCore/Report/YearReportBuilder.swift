@@ -59,10 +59,6 @@ public enum YearReportBuilder {
       recordsSale: isReportedTrade)
     var result = try WashSaleEngine.run(book, configuration)
 
-    // The wash-sale pairs first, so the engine's pairings can go before the rows are made.
-    let washSales = washSaleRows(result.matches, book: book, isReported: isReported)
-    result.matches = []
-
     let rows: [Form8949Row]
     do {
       // Two passes: the box of every reported piece, then each row written straight into its
@@ -111,6 +107,11 @@ public enum YearReportBuilder {
     }
 
     result.dispositions = []
+
+    // The pieces go before the wash-sale rows are made, the pairings after: the least held
+    // at once.
+    let washSales = washSaleRows(result.matches, book: book, isReported: isReported)
+    result.matches = []
 
     var deferred: [DeferredLossRow] = []
     for held in result.heldAtSnapshot where held.parcel.washAdded > .zero {
