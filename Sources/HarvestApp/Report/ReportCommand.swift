@@ -152,6 +152,9 @@ struct ReportCommand {
           + "Use --no-pdf to write the CSV files without forms")
     }
     if let warning = library.draftWarning(options.year) { log.warning(warning) }
+    for warning in GlyphCheck.warnings(name: options.name, rows: package.rows) {
+      log.warning(warning)
+    }
     let renderer = PDFRenderer(templates: library)
     let ssn = package.ssn
     let worksheet = package.worksheet

@@ -31,7 +31,7 @@ struct ReportOptions {
     .value(
       "holding-period", "RULE",
       "Replacement shares' holding period: tacked (default) or original."),
-    .flag("round-dollars", "Print whole dollars on the forms."),
+    .flag("round-dollars", "Round every amount of the return to whole dollars."),
     .flag(
       "summarize-exception1", "Total clean box A and D sales on lines 1a and 8a (Exception 1)."),
     .flag(
@@ -74,21 +74,9 @@ struct ReportOptions {
     otherPath = parsed.value("other")
     priorPath = parsed.value("prior")
 
-    let statusText = parsed.value("filing-status") ?? "single"
-    guard let status = FilingStatus(rawValue: statusText.lowercased()) else {
-      throw UsageError(
-        "--filing-status: found '\(statusText)'; expected single, mfj, mfs, hoh or qss")
-    }
-    filingStatus = status
-
-    taxableIncome = try ReportOptions.amount(parsed, "taxable-income", allowsNegative: true)
-    shortCarryover = try ReportOptions.amount(parsed, "short-carryover", allowsNegative: false)
-    longCarryover = try ReportOptions.amount(parsed, "long-carryover", allowsNegative: false)
-    if priorPath != nil && (shortCarryover != nil || longCarryover != nil) {
-      throw UsageError(
-        "--prior supplies the carryovers; give either --prior or "
-          + "--short-carryover/--long-carryover, not both")
-    }
+    filingStatus = try parsed.filingStatus()
+    taxableIncome = try parsed.amount("taxable-income", allowsNegative: true)
+    (shortCarryover, longCarryover) = try parsed.carryovers()
 
     outPath = parsed.value("out") ?? "Output/\(year)"
     force = parsed.flag("force")
@@ -101,11 +89,7 @@ struct ReportOptions {
       ssn = ssnText
     }
 
-    let ruleText = parsed.value("holding-period") ?? "tacked"
-    guard let rule = HoldingPeriodConvention(rawValue: ruleText.lowercased()) else {
-      throw UsageError("--holding-period: found '\(ruleText)'; expected tacked or original")
-    }
-    convention = rule
+    convention = try parsed.holdingPeriod()
     roundDollars = parsed.flag("round-dollars")
     summarizeException1 = parsed.flag("summarize-exception1")
     statement = parsed.flag("statement")
@@ -115,22 +99,6 @@ struct ReportOptions {
 
   /// The SSN as it may appear in logs and records: only the last four digits.
   var maskedSSN: String? {
-    ssn.map { "***-**-" + String($0.filter(\.isNumber).suffix(4)) }
-  }
-
-  private static func amount(
-    _ parsed: ParsedOptions, _ name: String, allowsNegative: Bool
-  ) throws(UsageError) -> Money? {
-    guard let text = parsed.value(name) else { return nil }
-    let rules = DecimalText.Rules(decimals: 2, allowsDollarSign: true, limit: 100_000_000_000_000)
-    guard let cents = try? DecimalText.parse(text, rules) else {
-      throw UsageError("--\(name): found '\(text)'; expected an amount in dollars such as 1234.56")
-    }
-    if cents < 0 && !allowsNegative {
-      throw UsageError(
-        "--\(name): found '\(text)'; expected the size of the loss carried in as a "
-          + "positive amount (5000 puts -5000.00 on the line)")
-    }
-    return Money(cents: cents)
+    ssn.map(OptionsRecord.maskSSN)
   }
 }
