@@ -112,15 +112,18 @@ public struct Form8949Totals: Sendable, Equatable {
 }
 
 /// The loss sale whose disallowed loss was added to a replacement lot's basis.
-public struct WashSource: Sendable, Equatable {
+///
+/// A shared, immutable object: every row the same loss sale fed holds one reference rather
+/// than its own copy, which keeps a year of half a million rows small.
+public final class WashSource: Sendable, Equatable {
   /// The account the loss sale was in.
-  public var saleAccount: String
+  public let saleAccount: String
   /// The symbol sold at a loss.
-  public var symbol: String
+  public let symbol: String
   /// The line of the trades file holding the loss sale.
-  public var saleLine: Int
+  public let saleLine: Int
   /// The loss sale's date.
-  public var saleDate: CivilDate
+  public let saleDate: CivilDate
 
   /// Creates a source.
   public init(saleDate: CivilDate, saleAccount: String, symbol: String, saleLine: Int) {
@@ -128,5 +131,10 @@ public struct WashSource: Sendable, Equatable {
     self.saleAccount = saleAccount
     self.symbol = symbol
     self.saleLine = saleLine
+  }
+
+  public static func == (lhs: WashSource, rhs: WashSource) -> Bool {
+    lhs.saleLine == rhs.saleLine && lhs.saleDate == rhs.saleDate
+      && lhs.saleAccount == rhs.saleAccount && lhs.symbol == rhs.symbol
   }
 }

@@ -93,13 +93,22 @@ public enum YearReportBuilder {
       for order in 1..<counts.count { next[order] = next[order - 1] + counts[order - 1] }
       let boxes = Form8949Box.allCases.sorted()
       let total = counts.reduce(0, +)
+      // One shared record of each loss sale behind a wash-sale basis, for all its rows.
+      var sources: [Int32: WashSource] = [:]
       rows = [Form8949Row](unsafeUninitializedCapacity: total) { buffer, initialized in
         for (index, piece) in pieces.enumerated() where boxOfPiece[index] != .max {
           let order = Int(boxOfPiece[index])
           let sale = book.trades[Int(piece.sale)]
           let purchase = book.trades[Int(piece.purchase)]
+          var source: WashSource?
+          if piece.washOrigin >= 0 {
+            source = sources[piece.washOrigin] ?? washSource(piece.washOrigin, book)
+            sources[piece.washOrigin] = source
+          }
           (buffer.baseAddress! + next[order]).initialize(
-            to: row(piece, sale: sale, purchase: purchase, box: boxes[order], book: book))
+            to: row(
+              piece, sale: sale, purchase: purchase, box: boxes[order], book: book,
+              washSource: source))
           next[order] += 1
         }
         initialized = total
@@ -215,7 +224,8 @@ public enum YearReportBuilder {
   }
 
   private static func row(
-    _ piece: Disposition, sale: Trade, purchase: Trade, box: Form8949Box, book: TradeBook
+    _ piece: Disposition, sale: Trade, purchase: Trade, box: Form8949Box, book: TradeBook,
+    washSource: WashSource?
   ) -> Form8949Row {
     let symbol = book.symbols[sale.symbol]
     let washAdjusted = piece.washAdded > .zero
@@ -233,13 +243,12 @@ public enum YearReportBuilder {
       shares: piece.shares, purchaseDate: actualAcquisition(purchase),
       actualCost: piece.cost, washBasisAdded: piece.washAdded,
       basisNote: basisNote, saleLine: sale.line,
-      isDigitalAsset: sale.asset.isDigitalAsset, washSource: washSource(piece, book))
+      isDigitalAsset: sale.asset.isDigitalAsset, washSource: washSource)
   }
 
   /// The earlier loss sale behind a piece's wash-sale basis adjustment.
-  private static func washSource(_ piece: Disposition, _ book: TradeBook) -> WashSource? {
-    guard piece.washOrigin >= 0 else { return nil }
-    let origin = book.trades[Int(piece.washOrigin)]
+  private static func washSource(_ originSale: Int32, _ book: TradeBook) -> WashSource {
+    let origin = book.trades[Int(originSale)]
     return WashSource(
       saleDate: origin.date, saleAccount: book.accounts[origin.account],
       symbol: book.symbols[origin.symbol], saleLine: origin.line)
