@@ -11,9 +11,9 @@ public enum ReportCSV {
 
   /// `form8949.csv`: one row per sale and lot.
   public static func form8949(_ rows: [Form8949Row]) -> [UInt8] {
-    var writer = form8949Writer(expectedRows: rows.count)
-    for row in rows { form8949Row(row, &writer) }
-    return writer.bytes
+    var bytes: [UInt8] = []
+    form8949(rows) { bytes += $0 }
+    return bytes
   }
 
   /// `form8949.csv` handed to `consume` in pieces, in order.
@@ -55,9 +55,9 @@ public enum ReportCSV {
 
   /// `wash-sales.csv`: one row per loss sale and replacement purchase.
   public static func washSales(_ rows: [WashSaleRow]) -> [UInt8] {
-    var writer = washSalesWriter(expectedRows: rows.count)
-    for row in rows { washSaleRow(row, &writer) }
-    return writer.bytes
+    var bytes: [UInt8] = []
+    washSales(rows) { bytes += $0 }
+    return bytes
   }
 
   /// `wash-sales.csv` handed to `consume` in pieces, in order.
