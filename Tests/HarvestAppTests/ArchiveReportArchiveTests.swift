@@ -205,14 +205,60 @@ final class ArchiveReportArchiveTests: XCTestCase {
     assertNoLeftovers()
   }
 
-  /// A leftover of a process that is still running is reported, not touched.
-  func testLeftoverOfALiveProcessIsLeftAlone() throws {
-    let live = parent + "/.2025.harvest-new-1-7"
+  /// A leftover of a Harvest run that is still going (here a child running this same
+  /// program) is reported, not touched.
+  func testLeftoverOfALiveHarvestProcessIsLeftAlone() throws {
+    let child = try runningChild(
+      URL(fileURLWithPath: CommandLine.arguments[0]),
+      [
+        "HarvestAppTests.ArchiveLeftoverChild/testChildWaits"
+      ])
+    defer { child.terminate() }
+    let live = parent + "/.2025.harvest-new-\(child.processIdentifier)-7"
     try FileManager.default.createDirectory(atPath: live, withIntermediateDirectories: false)
     let outcome = try ReportArchive.write(archiveReport("v1"), to: output, force: false)
     XCTAssertEqual(outcome.notes.count, 1)
     XCTAssertTrue(outcome.notes[0].contains("still running"), outcome.notes[0])
-    XCTAssertTrue(archiveEntries(parent).contains(".2025.harvest-new-1-7"))
+    XCTAssertTrue(FileManager.default.fileExists(atPath: live))
+  }
+
+  /// A process number now used by another program (reused after a reboot) does not keep a
+  /// killed run's leftover alive: it is cleaned up.
+  func testLeftoverWhoseNumberAnotherProgramUsesIsCleaned() throws {
+    let child = try runningChild(URL(fileURLWithPath: "/bin/sleep"), ["30"])
+    defer { child.terminate() }
+    let stale = parent + "/.2025.harvest-new-\(child.processIdentifier)-7"
+    try FileManager.default.createDirectory(atPath: stale, withIntermediateDirectories: false)
+    _ = try ReportArchive.write(archiveReport("v1"), to: output, force: false)
+    XCTAssertFalse(FileManager.default.fileExists(atPath: stale))
+    assertHoldsReport("v1")
+  }
+
+  /// A run killed while deleting the report it replaced left part of it, marker included:
+  /// the next run finishes the deletion.
+  func testAnInterruptedDeletionIsFinishedByTheNextRun() throws {
+    _ = try ReportArchive.write(archiveReport("v2"), to: output, force: false)
+    let aside = parent + "/.2025.harvest-old-999999999-7"
+    try FileManager.default.createDirectory(atPath: aside, withIntermediateDirectories: false)
+    let marker = ReportMarker(files: ["form8949.csv", "schedule-d.csv"])
+    try Data(marker.bytes).write(to: URL(fileURLWithPath: aside + "/harvest-report.json"))
+    try Data("8949 v1\n".utf8).write(to: URL(fileURLWithPath: aside + "/form8949.csv"))
+    _ = try ReportArchive.write(archiveReport("v3"), to: output, force: true)
+    XCTAssertFalse(FileManager.default.fileExists(atPath: aside))
+    assertHoldsReport("v3")
+  }
+
+  private func runningChild(_ program: URL, _ arguments: [String]) throws -> Process {
+    let child = Process()
+    child.executableURL = program
+    child.arguments = arguments
+    var environment = ProcessInfo.processInfo.environment
+    environment[ArchiveLeftoverChild.variable] = "1"
+    child.environment = environment
+    child.standardOutput = FileHandle.nullDevice
+    child.standardError = FileHandle.nullDevice
+    try child.run()
+    return child
   }
 
   /// A leftover hidden folder holding something Harvest did not write is not emptied.
@@ -224,5 +270,17 @@ final class ArchiveReportArchiveTests: XCTestCase {
     XCTAssertEqual(outcome.notes.count, 1)
     XCTAssertTrue(outcome.notes[0].contains("did not write"), outcome.notes[0])
     XCTAssertEqual(archiveText(stale + "/keep.txt"), "mine")
+  }
+}
+
+/// Stands in for a Harvest run that is still going, as the child of a test above.
+final class ArchiveLeftoverChild: XCTestCase {
+  static let variable = "HARVEST_ARCHIVE_WAITING_CHILD"
+
+  func testChildWaits() throws {
+    guard ProcessInfo.processInfo.environment[ArchiveLeftoverChild.variable] == "1" else {
+      throw XCTSkip("runs only as the child process of the archive leftover tests")
+    }
+    Thread.sleep(forTimeInterval: 30)
   }
 }

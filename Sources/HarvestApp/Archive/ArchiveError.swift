@@ -1,3 +1,5 @@
+import Foundation
+
 /// Why a report could not be put in its output folder. `message` is the one place these
 /// become sentences.
 public enum ArchiveError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -32,8 +34,9 @@ public enum ArchiveError: Error, Sendable, Equatable, CustomStringConvertible {
       return "internal error: report file name \"\(name)\" is not a plain file name"
     case .system(let operation, let path, let code, let detail):
       let staging = path.contains(".harvest-new-") || path.contains(".harvest-old-")
+      let denied = code == EACCES || code == EPERM || code == EROFS
       let hint =
-        staging
+        staging && denied
         ? "; a report is written into a temporary folder beside the output folder, so the "
           + "folder that holds --out must be writable"
         : ""

@@ -102,8 +102,22 @@ enum FileSystemCalls {
   }
 
   /// True when a process with this id exists (it may belong to another user).
+  /// Whether a process with this number is alive and could be a Harvest run: one running
+  /// another program (a number reused after a reboot) does not count. When the program
+  /// cannot be read, the process counts as alive, so nothing of a live run is touched.
   static func processExists(_ pid: Int32) -> Bool {
-    kill(pid, 0) == 0 || errno == EPERM
+    guard kill(pid, 0) == 0 || errno == EPERM else { return false }
+    guard let theirs = executable(of: "/proc/\(pid)/exe"),
+      let ours = executable(of: "/proc/self/exe")
+    else { return true }
+    return theirs == ours
+  }
+
+  private static func executable(of link: String) -> String? {
+    var buffer = [CChar](repeating: 0, count: 4096)
+    let count = readlink(link, &buffer, buffer.count - 1)
+    guard count > 0 else { return nil }
+    return String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
   }
 
   static var currentProcess: Int32 { getpid() }

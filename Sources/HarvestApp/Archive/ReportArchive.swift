@@ -239,11 +239,18 @@ public struct ReportArchive: Sendable {
     let entries = try FileSystemCalls.entries(path)
     let marker = FileSystemCalls.readFile(path + "/" + ReportMarker.fileName)
       .flatMap(ReportMarker.decode)
-    let listed = Set((marker?.files ?? []) + [ReportMarker.fileName])
-    for entry in entries where listed.contains(entry) {
+    // The marker goes last: a run killed while deleting leaves a marker that still vouches
+    // for the rest, so the next run can finish the job.
+    let listed = Set(marker?.files ?? [])
+    for entry in entries where listed.contains(entry) && entry != ReportMarker.fileName {
       if try FileSystemCalls.kind(path + "/" + entry) == .regularFile {
         try FileSystemCalls.removeFile(path + "/" + entry)
       }
+    }
+    if entries.contains(ReportMarker.fileName),
+      try FileSystemCalls.kind(path + "/" + ReportMarker.fileName) == .regularFile
+    {
+      try FileSystemCalls.removeFile(path + "/" + ReportMarker.fileName)
     }
     if try FileSystemCalls.removeEmptyFolder(path) { return nil }
     return "\(path): left in place because it holds files Harvest did not write"
