@@ -33,24 +33,14 @@ public enum HarvestCommand {
     do {
       switch command {
       case "report":
-        let parsed = try ParsedOptions(rest, accepting: ReportOptions.specs)
-        if parsed.wantsHelp {
-          print(
-            ParsedOptions.help(
-              usage: ReportCommand.usage, summary: ReportCommand.summary,
-              specs: ReportOptions.specs))
-          return 0
-        }
+        let parsed = try parse(
+          rest, ReportOptions.specs, usage: ReportCommand.usage, summary: ReportCommand.summary)
+        guard let parsed else { return 0 }
         return try ReportCommand(options: ReportOptions(parsed), log: log).run()
       case "plan":
-        let parsed = try ParsedOptions(rest, accepting: PlanOptions.specs)
-        if parsed.wantsHelp {
-          print(
-            ParsedOptions.help(
-              usage: PlanCommand.usage, summary: PlanCommand.summary,
-              specs: PlanOptions.specs))
-          return 0
-        }
+        let parsed = try parse(
+          rest, PlanOptions.specs, usage: PlanCommand.usage, summary: PlanCommand.summary)
+        guard let parsed else { return 0 }
         return try PlanCommand(options: PlanOptions(parsed), log: log).run()
       default:
         throw UsageError("unknown command '\(command)'; expected report or plan")
@@ -74,5 +64,15 @@ public enum HarvestCommand {
       log.error("\(error)")
       return 1
     }
+  }
+
+  /// A command's options, or nil after printing its help when `--help` was asked for.
+  private static func parse(
+    _ arguments: [String], _ specs: [OptionSpec], usage: String, summary: String
+  ) throws(UsageError) -> ParsedOptions? {
+    let parsed = try ParsedOptions(arguments, accepting: specs)
+    guard parsed.wantsHelp else { return parsed }
+    print(ParsedOptions.help(usage: usage, summary: summary, specs: specs))
+    return nil
   }
 }

@@ -9,31 +9,61 @@ public enum ReportCSV {
   /// Rows per piece, for reserving a writer's buffer once.
   static func rowsPerChunk(_ rows: Int) -> Int { min(rows, chunkSize / 64) }
 
+  /// The header of `form8949.csv`.
+  static let form8949Header = [
+    "box", "description", "date_acquired", "date_sold", "proceeds", "cost_basis", "code",
+    "adjustment", "gain_loss",
+  ]
+
+  /// The header of `wash-sales.csv`.
+  static let washSalesHeader = [
+    "symbol", "sale_date", "sale_account", "shares", "disallowed", "replacement_account",
+    "replacement_date", "basis_added", "adjusted_acquired", "permanent",
+  ]
+
   /// `form8949.csv`: one row per sale and lot.
   public static func form8949(_ rows: [Form8949Row]) -> [UInt8] {
-    var bytes: [UInt8] = []
-    form8949(rows) { bytes += $0 }
-    return bytes
+    whole { form8949(rows, chunks: $0) }
   }
 
   /// `form8949.csv` handed to `consume` in pieces, in order.
   public static func form8949<E: Error>(
     _ rows: [Form8949Row], chunks consume: ([UInt8]) throws(E) -> Void
   ) throws(E) {
-    var writer = form8949Writer(expectedRows: rowsPerChunk(rows.count))
+    try stream(rows, header: form8949Header, to: consume, row: form8949Row)
+  }
+
+  /// `wash-sales.csv`: one row per loss sale and replacement purchase.
+  public static func washSales(_ rows: [WashSaleRow]) -> [UInt8] {
+    whole { washSales(rows, chunks: $0) }
+  }
+
+  /// `wash-sales.csv` handed to `consume` in pieces, in order.
+  public static func washSales<E: Error>(
+    _ rows: [WashSaleRow], chunks consume: ([UInt8]) throws(E) -> Void
+  ) throws(E) {
+    try stream(rows, header: washSalesHeader, to: consume, row: washSaleRow)
+  }
+
+  /// Writes a header and one line per row, handing the text over about `chunkSize` bytes
+  /// at a time, so a large file never sits whole in memory.
+  static func stream<Row, E: Error>(
+    _ rows: [Row], header: [String], to consume: ([UInt8]) throws(E) -> Void,
+    row write: (Row, inout CSVWriter) -> Void
+  ) throws(E) {
+    var writer = CSVWriter(header: header, expectedRows: rowsPerChunk(rows.count))
     for row in rows {
-      form8949Row(row, &writer)
+      write(row, &writer)
       try writer.spill(over: chunkSize, to: consume)
     }
     try consume(writer.bytes)
   }
 
-  private static func form8949Writer(expectedRows: Int) -> CSVWriter {
-    CSVWriter(
-      header: [
-        "box", "description", "date_acquired", "date_sold", "proceeds", "cost_basis", "code",
-        "adjustment", "gain_loss",
-      ], expectedRows: expectedRows)
+  /// A streamed file put together in memory: the same bytes, in one array.
+  static func whole(_ produce: (([UInt8]) -> Void) -> Void) -> [UInt8] {
+    var bytes: [UInt8] = []
+    produce { bytes += $0 }
+    return bytes
   }
 
   private static func form8949Row(_ row: Form8949Row, _ writer: inout CSVWriter) {
@@ -51,33 +81,6 @@ public enum ReportCSV {
     writer.money(row.code.isEmpty ? nil : row.adjustment)
     writer.money(row.gainLoss)
     writer.endRow()
-  }
-
-  /// `wash-sales.csv`: one row per loss sale and replacement purchase.
-  public static func washSales(_ rows: [WashSaleRow]) -> [UInt8] {
-    var bytes: [UInt8] = []
-    washSales(rows) { bytes += $0 }
-    return bytes
-  }
-
-  /// `wash-sales.csv` handed to `consume` in pieces, in order.
-  public static func washSales<E: Error>(
-    _ rows: [WashSaleRow], chunks consume: ([UInt8]) throws(E) -> Void
-  ) throws(E) {
-    var writer = washSalesWriter(expectedRows: rowsPerChunk(rows.count))
-    for row in rows {
-      washSaleRow(row, &writer)
-      try writer.spill(over: chunkSize, to: consume)
-    }
-    try consume(writer.bytes)
-  }
-
-  private static func washSalesWriter(expectedRows: Int) -> CSVWriter {
-    CSVWriter(
-      header: [
-        "symbol", "sale_date", "sale_account", "shares", "disallowed", "replacement_account",
-        "replacement_date", "basis_added", "adjusted_acquired", "permanent",
-      ], expectedRows: expectedRows)
   }
 
   private static func washSaleRow(_ row: WashSaleRow, _ writer: inout CSVWriter) {

@@ -45,7 +45,7 @@ public struct BasisStatement: Sendable, Equatable {
 
   /// `basis-statement.csv`: the statement's figures, one line per row explained.
   public var csvBytes: [UInt8] {
-    var writer = BasisStatement.writer(expectedRows: entries.count)
+    var writer = CSVWriter(header: BasisStatement.header, expectedRows: entries.count)
     for entry in entries {
       BasisStatement.csvRow(entry.row, washSource: entry.washSource, &writer)
     }
@@ -69,11 +69,9 @@ public struct BasisStatement: Sendable, Equatable {
     for (index, row) in rows.enumerated() where explains(row) {
       byBox[row.box.formOrder].append(Int32(index))
     }
-    let total = byBox.reduce(0) { $0 + $1.count }
-    var writer = writer(expectedRows: ReportCSV.rowsPerChunk(total))
     var field: [UInt8] = []
     var matches: [Int32] = []
-    for index in byBox.joined() {
+    try ReportCSV.stream(Array(byBox.joined()), header: header, to: consume) { index, writer in
       let row = rows[Int(index)]
       // The wash sales that put their loss into this row's shares: the loss sale's
       // pairings with the same replacement account and purchase date.
@@ -94,18 +92,13 @@ public struct BasisStatement: Sendable, Equatable {
         writer.text(utf8: field)
       }
       writer.endRow()
-      try writer.spill(over: ReportCSV.chunkSize, to: consume)
     }
-    try consume(writer.bytes)
   }
 
-  private static func writer(expectedRows: Int) -> CSVWriter {
-    CSVWriter(
-      header: [
-        "box", "description", "date_sold", "purchase_date", "actual_cost", "loss_added",
-        "cost_basis", "date_acquired", "reason", "wash_sale",
-      ], expectedRows: expectedRows)
-  }
+  private static let header = [
+    "box", "description", "date_sold", "purchase_date", "actual_cost", "loss_added",
+    "cost_basis", "date_acquired", "reason", "wash_sale",
+  ]
 
   private static func csvRow(_ row: Form8949Row, washSource: String, _ writer: inout CSVWriter) {
     csvRow(row, &writer)
