@@ -59,7 +59,14 @@ enum FileSystemCalls {
     let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
     guard descriptor >= 0 else { throw failure("create the file", path) }
     defer { close(descriptor) }
+    try writeAll(bytes, to: descriptor, path: path)
+    guard fsync(descriptor) == 0 else { throw failure("flush the file to disk", path) }
+  }
 
+  /// Writes every byte to an open file, resuming after interrupted and partial writes.
+  static func writeAll(
+    _ bytes: [UInt8], to descriptor: Int32, path: String
+  ) throws(ArchiveError) {
     var offset = 0
     while offset < bytes.count {
       let written = bytes.withUnsafeBytes { buffer in
@@ -71,7 +78,6 @@ enum FileSystemCalls {
       }
       offset += written
     }
-    guard fsync(descriptor) == 0 else { throw failure("flush the file to disk", path) }
   }
 
   static func readFile(_ path: String) -> [UInt8]? {
@@ -128,7 +134,8 @@ enum FileSystemCalls {
     fatalError("SIGKILL did not end the process")
   }
 
-  private static func failure(_ operation: String, _ path: String) -> ArchiveError {
+  /// The error for a failed system call, read from `errno`.
+  static func failure(_ operation: String, _ path: String) -> ArchiveError {
     let code = errno
     return .system(
       operation: operation, path: path, errno: code,

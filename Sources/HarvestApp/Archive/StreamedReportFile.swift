@@ -41,17 +41,7 @@ public struct StreamedReportFile: Sendable {
     ///
     /// - Throws: `ArchiveError` when the write fails.
     public mutating func append(_ bytes: [UInt8]) throws(ArchiveError) {
-      var done = 0
-      while done < bytes.count {
-        let written = bytes.withUnsafeBytes { buffer in
-          write(descriptor, buffer.baseAddress! + done, buffer.count - done)
-        }
-        if written < 0 {
-          if errno == EINTR { continue }
-          throw StreamedReportFile.failure("write the file", path)
-        }
-        done += written
-      }
+      try FileSystemCalls.writeAll(bytes, to: descriptor, path: path)
     }
   }
 
@@ -107,17 +97,12 @@ public struct StreamedReportFile: Sendable {
   static func create(_ file: StreamedReportFile, at path: String) throws(ArchiveError) {
     let mode: mode_t = file.isPrivate ? 0o600 : 0o644
     let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
-    guard descriptor >= 0 else { throw failure("create the file", path) }
+    guard descriptor >= 0 else { throw FileSystemCalls.failure("create the file", path) }
     defer { close(descriptor) }
     var sink = Sink(descriptor: descriptor, path: path)
     try file.produce(&sink)
-    guard fsync(descriptor) == 0 else { throw failure("flush the file to disk", path) }
-  }
-
-  private static func failure(_ operation: String, _ path: String) -> ArchiveError {
-    let code = errno
-    return .system(
-      operation: operation, path: path, errno: code,
-      detail: String(cString: strerror(code)))
+    guard fsync(descriptor) == 0 else {
+      throw FileSystemCalls.failure("flush the file to disk", path)
+    }
   }
 }

@@ -163,6 +163,15 @@ public struct CSVWriter: Sendable {
     build(&bytes)
   }
 
+  /// Appends a row's column (a): the user's description, or `100 sh XYZ` built in place.
+  mutating func description(of row: Form8949Row) {
+    if let custom = row.customDescription {
+      text(custom)
+    } else {
+      generatedDescription(row.shares, symbol: row.symbol, units: row.isDigitalAsset)
+    }
+  }
+
   /// Appends `100 sh XYZ` (or `0.5 BTC` when `units`) as one field.
   mutating func generatedDescription(_ shares: Shares, symbol: String, units: Bool) {
     separate()

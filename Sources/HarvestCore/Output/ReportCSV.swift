@@ -68,11 +68,7 @@ public enum ReportCSV {
 
   private static func form8949Row(_ row: Form8949Row, _ writer: inout CSVWriter) {
     writer.text(row.box.letter, fromUser: false)
-    if let custom = row.customDescription {
-      writer.text(custom)
-    } else {
-      writer.generatedDescription(row.shares, symbol: row.symbol, units: row.isDigitalAsset)
-    }
+    writer.description(of: row)
     writer.holding(row.dateAcquired)
     writer.date(row.dateSold)
     writer.money(row.proceeds)

@@ -109,11 +109,7 @@ public struct BasisStatement: Sendable, Equatable {
   /// Every field of a row but the last, `wash_sale`.
   private static func csvRow(_ row: Form8949Row, _ writer: inout CSVWriter) {
     writer.text(row.box.letter, fromUser: false)
-    if let custom = row.customDescription {
-      writer.text(custom)
-    } else {
-      writer.generatedDescription(row.shares, symbol: row.symbol, units: row.isDigitalAsset)
-    }
+    writer.description(of: row)
     writer.date(row.dateSold)
     if let date = row.purchaseDate { writer.date(date) } else { writer.holding(.inherited) }
     writer.money(row.actualCost)
