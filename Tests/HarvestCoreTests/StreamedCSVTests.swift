@@ -2,18 +2,18 @@ import XCTest
 
 @testable import HarvestCore
 
-/// The large CSV files are written in pieces straight to disk and the Exception 2 summary and
-/// basis statement are computed without copying rows; each must give exactly the bytes of
-/// the careful whole-file path.
+/// The large CSV files are made in pieces and written straight to disk, and the Exception 2
+/// summary and basis statement are computed without copying rows; each must give exactly the
+/// bytes of the careful whole-file path.
 final class StreamedCSVTests: XCTestCase {
-  private func joined(_ produce: (([UInt8]) -> Void) -> Void) -> String {
+  /// The table's pieces, each made in a writer of its own, joined in order.
+  private func joined(_ table: CSVTable) -> String {
     var bytes: [UInt8] = []
-    var pieces = 0
-    produce { chunk in
-      bytes += chunk
-      pieces += 1
+    for index in 0..<table.pieceCount {
+      var writer = CSVWriter(capacity: 16)
+      table.piece(index, into: &writer)
+      bytes += writer.bytes
     }
-    XCTAssertGreaterThan(pieces, 0)
     return text(bytes)
   }
 
@@ -23,16 +23,19 @@ final class StreamedCSVTests: XCTestCase {
     _ rows: [Form8949Row], _ washSales: [WashSaleRow], accounts: [String: Account],
     file: StaticString = #filePath, line: UInt = #line
   ) {
-    XCTAssertEqual(
-      joined { ReportCSV.form8949(rows, chunks: $0) }, text(ReportCSV.form8949(rows)),
-      "form8949.csv", file: file, line: line)
-    XCTAssertEqual(
-      joined { ReportCSV.washSales(washSales, chunks: $0) }, text(ReportCSV.washSales(washSales)),
-      "wash-sales.csv", file: file, line: line)
-    XCTAssertEqual(
-      joined { BasisStatement.csv(rows: rows, washSales: washSales, chunks: $0) },
-      text(BasisStatement(rows: rows, washSales: washSales).csvBytes),
-      "basis-statement.csv", file: file, line: line)
+    // One row a piece, a few rows a piece, and the default size.
+    for size in [1, 7, CSVTable.defaultRowsPerPiece] {
+      XCTAssertEqual(
+        joined(ReportCSV.form8949Table(rows, rowsPerPiece: size)),
+        text(ReportCSV.form8949(rows)), "form8949.csv", file: file, line: line)
+      XCTAssertEqual(
+        joined(ReportCSV.washSalesTable(washSales, rowsPerPiece: size)),
+        text(ReportCSV.washSales(washSales)), "wash-sales.csv", file: file, line: line)
+      XCTAssertEqual(
+        joined(BasisStatement.csvTable(rows: rows, washSales: washSales, rowsPerPiece: size)),
+        text(BasisStatement(rows: rows, washSales: washSales).csvBytes),
+        "basis-statement.csv", file: file, line: line)
+    }
     for whole in [false, true] {
       let printed = whole ? WholeDollarRounding.round(rows) : rows
       XCTAssertEqual(
@@ -70,7 +73,7 @@ final class StreamedCSVTests: XCTestCase {
         accounts: HistoryGenerator.accounts, identicalGroups: HistoryGenerator.identical))
     var rows: [Form8949Row] = []
     while rows.count < 40_000 { rows += report.rows }
-    XCTAssertGreaterThan(ReportCSV.form8949(rows).count, 2 * ReportCSV.chunkSize)
+    XCTAssertGreaterThan(ReportCSV.form8949Table(rows).pieceCount, 2)
     assertSameFiles(rows, report.washSales, accounts: HistoryGenerator.accounts)
   }
 

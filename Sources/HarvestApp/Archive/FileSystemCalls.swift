@@ -67,11 +67,24 @@ enum FileSystemCalls {
   static func writeAll(
     _ bytes: [UInt8], to descriptor: Int32, path: String
   ) throws(ArchiveError) {
+    let failure = bytes.withUnsafeBytes { buffer -> ArchiveError? in
+      do throws(ArchiveError) {
+        try writeAll(buffer, to: descriptor, path: path)
+        return nil
+      } catch {
+        return error
+      }
+    }
+    if let failure { throw failure }
+  }
+
+  /// Writes every byte to an open file, resuming after interrupted and partial writes.
+  static func writeAll(
+    _ bytes: UnsafeRawBufferPointer, to descriptor: Int32, path: String
+  ) throws(ArchiveError) {
     var offset = 0
     while offset < bytes.count {
-      let written = bytes.withUnsafeBytes { buffer in
-        write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-      }
+      let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
       if written < 0 {
         if errno == EINTR { continue }
         throw failure("write the file", path)

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import HarvestCore
 
 #if canImport(Glibc)
   import Glibc
@@ -7,102 +8,124 @@ import Foundation
   import Darwin
 #endif
 
-/// A report file whose contents are made while the archive writes it, straight into the
-/// new file in the staging folder, so that a large CSV never sits whole in memory.
+/// A report file whose text is made while the archive writes it, straight into the new file
+/// in the staging folder, so that a large CSV never sits whole in memory.
+///
+/// The file is a CSV table: its pieces are made on both cores at once and written in order.
 public struct StreamedReportFile: Sendable {
   /// The file's name inside the folder: one plain name such as `form8949.csv`, no `/`.
   public var name: String
   /// True when the file holds a name or an SSN (mode 0600).
   public var isPrivate: Bool
-  /// Writes the contents, in order, into the sink.
-  public var produce: @Sendable (inout Sink) throws(ArchiveError) -> Void
+  /// The file's contents.
+  public var table: CSVTable
 
-  /// Creates a file made by `produce`.
-  public init(
-    name: String, isPrivate: Bool = false,
-    produce: @escaping @Sendable (inout Sink) throws(ArchiveError) -> Void
-  ) {
+  /// Creates a file holding `table`.
+  public init(name: String, isPrivate: Bool = false, table: CSVTable) {
     self.name = name
     self.isPrivate = isPrivate
-    self.produce = produce
+    self.table = table
   }
 
-  /// The open file a streamed report file's bytes go to.
-  public struct Sink {
-    let descriptor: Int32
-    let path: String
-
-    init(descriptor: Int32, path: String) {
-      self.descriptor = descriptor
-      self.path = path
-    }
-
-    /// Appends `bytes` to the file.
-    ///
-    /// - Throws: `ArchiveError` when the write fails.
-    public mutating func append(_ bytes: [UInt8]) throws(ArchiveError) {
-      try FileSystemCalls.writeAll(bytes, to: descriptor, path: path)
-    }
-  }
-
-  /// Creates every file in `folder`, two at a time on two cores (the files are
-  /// independent, and making their text is most of the work), each taken in turn by
-  /// whichever worker is free.
+  /// Creates every file in `folder` and flushes each to disk.
+  ///
+  /// The pieces of all the files, file after file, are handed in turn to two workers (one
+  /// per core). A worker makes its piece's text in its own buffer, then waits until the
+  /// piece before it in the same file is written, and writes it; so one core writes while
+  /// the other makes text, and each file's bytes are exactly those of `table.bytes`.
   ///
   /// - Returns: for each file, in order, the error that stopped it, or nil.
   static func createAll(_ files: [StreamedReportFile], in folder: String) -> [ArchiveError?] {
-    let outcome = Outcome(count: files.count)
-    let workers = min(2, files.count, ProcessInfo.processInfo.activeProcessorCount)
+    let paths = files.map { folder + "/" + $0.name }
+    let pipeline = Pipeline(files: files, paths: paths)
+    defer { pipeline.closeAll() }
+    let workers = min(2, ProcessInfo.processInfo.activeProcessorCount, pipeline.taskCount)
     DispatchQueue.concurrentPerform(iterations: max(workers, 1)) { _ in
-      while let index = outcome.nextIndex() {
-        let file = files[index]
-        do throws(ArchiveError) {
-          try create(file, at: folder + "/" + file.name)
-        } catch {
-          outcome.record(error, at: index)
-        }
+      var writer = CSVWriter(capacity: 1 << 21)
+      while let (file, piece) = pipeline.nextTask() {
+        writer.removeAll()
+        if !pipeline.hasFailed(file) { files[file].table.piece(piece, into: &writer) }
+        pipeline.write(piece, of: file, from: writer)
       }
     }
-    return outcome.errors
+    return pipeline.errors
   }
 
-  /// The workers' shared state: the next file to take and each file's error.
-  private final class Outcome: @unchecked Sendable {
-    private let lock = NSLock()
+  /// The workers' shared state: the next piece to make, the next piece each file is waiting
+  /// for, each file's descriptor and error.
+  private final class Pipeline: @unchecked Sendable {
+    private let condition = NSCondition()
+    private let paths: [String]
+    private let pieceCounts: [Int]
+    /// Every (file, piece) in the order they are handed out.
+    private let tasks: [(file: Int, piece: Int)]
     private var next = 0
-    private let count: Int
+    private var written: [Int]
+    private let descriptors: [Int32]
     private var failures: [ArchiveError?]
 
-    init(count: Int) {
-      self.count = count
-      failures = Array(repeating: nil, count: count)
+    init(files: [StreamedReportFile], paths: [String]) {
+      self.paths = paths
+      pieceCounts = files.map(\.table.pieceCount)
+      tasks = pieceCounts.enumerated().flatMap { file, count in
+        (0..<count).map { (file: file, piece: $0) }
+      }
+      written = Array(repeating: 0, count: files.count)
+      var failures = [ArchiveError?](repeating: nil, count: files.count)
+      descriptors = paths.enumerated().map { file, path in
+        let mode: mode_t = files[file].isPrivate ? 0o600 : 0o644
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        if descriptor < 0 { failures[file] = FileSystemCalls.failure("create the file", path) }
+        return descriptor
+      }
+      self.failures = failures
     }
 
-    func nextIndex() -> Int? {
-      lock.withLock {
-        guard next < count else { return nil }
+    var taskCount: Int { tasks.count }
+
+    func nextTask() -> (Int, Int)? {
+      condition.withLock {
+        guard next < tasks.count else { return nil }
         next += 1
-        return next - 1
+        return (tasks[next - 1].file, tasks[next - 1].piece)
       }
     }
 
-    func record(_ error: ArchiveError, at index: Int) {
-      lock.withLock { failures[index] = error }
+    func hasFailed(_ file: Int) -> Bool { condition.withLock { failures[file] != nil } }
+
+    /// Waits for the pieces before `piece` of `file` to be written, writes the writer's
+    /// bytes (unless the file has failed), and flushes the file after its last piece.
+    func write(_ piece: Int, of file: Int, from writer: CSVWriter) {
+      condition.lock()
+      while written[file] != piece { condition.wait() }
+      let failed = failures[file] != nil
+      condition.unlock()
+
+      var failure: ArchiveError?
+      if !failed {
+        do throws(ArchiveError) {
+          try writer.withUnsafeBytes { bytes throws(ArchiveError) in
+            try FileSystemCalls.writeAll(bytes, to: descriptors[file], path: paths[file])
+          }
+          if piece == pieceCounts[file] - 1 && fsync(descriptors[file]) != 0 {
+            throw FileSystemCalls.failure("flush the file to disk", paths[file])
+          }
+        } catch {
+          failure = error
+        }
+      }
+
+      condition.withLock {
+        if let failure { failures[file] = failure }
+        written[file] += 1
+        condition.broadcast()
+      }
     }
 
-    var errors: [ArchiveError?] { lock.withLock { failures } }
-  }
-
-  /// Creates `path` (which must not exist), fills it with `produce` and flushes it to disk.
-  static func create(_ file: StreamedReportFile, at path: String) throws(ArchiveError) {
-    let mode: mode_t = file.isPrivate ? 0o600 : 0o644
-    let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
-    guard descriptor >= 0 else { throw FileSystemCalls.failure("create the file", path) }
-    defer { close(descriptor) }
-    var sink = Sink(descriptor: descriptor, path: path)
-    try file.produce(&sink)
-    guard fsync(descriptor) == 0 else {
-      throw FileSystemCalls.failure("flush the file to disk", path)
+    func closeAll() {
+      for descriptor in descriptors where descriptor >= 0 { close(descriptor) }
     }
+
+    var errors: [ArchiveError?] { condition.withLock { failures } }
   }
 }

@@ -102,27 +102,17 @@ struct ReportCommand {
   private func largeCSVFiles(
     _ rows: [Form8949Row], washSales: [WashSaleRow]
   ) -> [StreamedReportFile] {
-    // The basis statement first: it takes longest, so one core makes it while the other
-    // makes the rest.
+    // The basis statement first: it takes longest.
     var files: [StreamedReportFile] = []
     if rows.contains(where: BasisStatement.explains) {
       files.append(
-        StreamedReportFile(name: "basis-statement.csv") { sink throws(ArchiveError) in
-          try BasisStatement.csv(rows: rows, washSales: washSales) {
-            chunk throws(ArchiveError) in try sink.append(chunk)
-          }
-        })
+        StreamedReportFile(
+          name: "basis-statement.csv",
+          table: BasisStatement.csvTable(rows: rows, washSales: washSales)))
     }
+    files.append(StreamedReportFile(name: "form8949.csv", table: ReportCSV.form8949Table(rows)))
     files.append(
-      StreamedReportFile(name: "form8949.csv") { sink throws(ArchiveError) in
-        try ReportCSV.form8949(rows) { chunk throws(ArchiveError) in try sink.append(chunk) }
-      })
-    files.append(
-      StreamedReportFile(name: "wash-sales.csv") { sink throws(ArchiveError) in
-        try ReportCSV.washSales(washSales) { chunk throws(ArchiveError) in
-          try sink.append(chunk)
-        }
-      })
+      StreamedReportFile(name: "wash-sales.csv", table: ReportCSV.washSalesTable(washSales)))
     return files
   }
 

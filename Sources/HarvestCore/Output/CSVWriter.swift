@@ -4,16 +4,42 @@
 /// the user and would start a spreadsheet formula (`=`, `+`, `-`, `@`, tab, carriage return)
 /// is prefixed with an apostrophe unless it is a plain number, so opening a report in a
 /// spreadsheet never runs anything. Numbers and dates are written straight into the byte
-/// buffer, so a million rows cost no intermediate strings.
+/// buffer, room for a whole field checked once, so a million rows cost no intermediate
+/// strings.
 public struct CSVWriter: Sendable {
-  /// The CSV text built so far, as UTF-8 bytes.
-  public private(set) var bytes: [UInt8] = []
+  private var buffer: CSVBuffer
   private var rowStarted = false
 
   /// Starts a file with its header row, reserving room for `expectedRows` rows.
   public init(header: [String], expectedRows: Int = 0) {
-    bytes.reserveCapacity(64 + expectedRows * 96)
+    buffer = CSVBuffer(capacity: 64 + expectedRows * 96)
     row(header)
+  }
+
+  /// Starts an empty buffer with room for about `capacity` bytes: for a piece of a file
+  /// whose header another piece holds.
+  public init(capacity: Int) {
+    buffer = CSVBuffer(capacity: capacity)
+  }
+
+  /// The CSV text built so far, as UTF-8 bytes.
+  public var bytes: [UInt8] { withUnsafeBytes { Array($0) } }
+
+  /// How many bytes have been built.
+  public var count: Int { buffer.count }
+
+  /// Calls `body` with the bytes built so far, without copying them.
+  public func withUnsafeBytes<R, E: Error>(
+    _ body: (UnsafeRawBufferPointer) throws(E) -> R
+  ) throws(E) -> R {
+    try body(UnsafeRawBufferPointer(start: buffer.base, count: buffer.count))
+  }
+
+  /// Forgets the bytes built so far, keeping the memory for the next ones.
+  public mutating func removeAll() {
+    if !isKnownUniquelyReferenced(&buffer) { buffer = CSVBuffer(capacity: buffer.capacity) }
+    buffer.count = 0
+    rowStarted = false
   }
 
   /// Appends one row of fields that Harvest generated itself (numbers, dates, codes).
@@ -30,26 +56,28 @@ public struct CSVWriter: Sendable {
 
   /// Appends a text field; user text is neutralized against formulas.
   public mutating func text(_ field: String, fromUser: Bool = true) {
-    separate()
-    appendQuotedIfNeeded(fromUser ? CSVWriter.neutralized(field) : field)
+    var field = field
+    field.withUTF8 { text(utf8: $0, fromUser: fromUser) }
   }
 
   /// Appends an amount as a plain signed decimal: `-250.00`.
   public mutating func money(_ amount: Money) {
-    separate()
-    if amount.cents < 0 { bytes.append(UInt8(ascii: "-")) }
+    var end = startField(reserving: 24)
+    if amount.cents < 0 {
+      end.pointee = UInt8(ascii: "-")
+      end += 1
+    }
     let absolute = amount.cents.magnitude
-    appendDigits(absolute / 100)
-    bytes.append(UInt8(ascii: "."))
-    let fraction = absolute % 100
-    bytes.append(UInt8(ascii: "0") + UInt8(fraction / 10))
-    bytes.append(UInt8(ascii: "0") + UInt8(fraction % 10))
+    end = CSVWriter.put(absolute / 100, at: end)
+    end.pointee = UInt8(ascii: ".")
+    end = CSVWriter.put(absolute % 100, width: 2, at: end + 1)
+    commit(end)
   }
 
   /// Appends an amount, or nothing when nil.
   public mutating func money(_ amount: Money?) {
     guard let amount else {
-      separate()
+      beginField()
       return
     }
     money(amount)
@@ -57,13 +85,13 @@ public struct CSVWriter: Sendable {
 
   /// Appends a date as `YYYY-MM-DD`.
   public mutating func date(_ value: CivilDate) {
-    separate()
+    let end = startField(reserving: 10)
     let parts = value.components
-    appendPadded(parts.year, 4)
-    bytes.append(UInt8(ascii: "-"))
-    appendPadded(parts.month, 2)
-    bytes.append(UInt8(ascii: "-"))
-    appendPadded(parts.day, 2)
+    var next = CSVWriter.put(UInt64(parts.year), width: 4, at: end)
+    next.pointee = UInt8(ascii: "-")
+    next = CSVWriter.put(UInt64(parts.month), width: 2, at: next + 1)
+    next.pointee = UInt8(ascii: "-")
+    commit(CSVWriter.put(UInt64(parts.day), width: 2, at: next + 1))
   }
 
   /// Appends a holding start: a date, or `INHERITED`.
@@ -76,24 +104,15 @@ public struct CSVWriter: Sendable {
 
   /// Appends a quantity with no trailing zeros: `100`, `0.5`.
   public mutating func shares(_ value: Shares) {
-    separate()
-    appendShares(value)
-  }
-
-  /// Hands the bytes built so far to `consume` once there are at least `threshold` of them,
-  /// then empties the buffer (keeping its capacity), so a large file can go to disk in pieces
-  /// instead of sitting whole in memory.
-  public mutating func spill<E: Error>(
-    over threshold: Int, to consume: ([UInt8]) throws(E) -> Void
-  ) throws(E) {
-    guard bytes.count >= threshold else { return }
-    try consume(bytes)
-    bytes.removeAll(keepingCapacity: true)
+    let start = startField(reserving: 32)
+    commit(CSVWriter.put(value, at: start))
   }
 
   /// Ends the current row.
   public mutating func endRow() {
-    bytes.append(10)
+    let end = room(1)
+    end.pointee = 10
+    commit(end + 1)
     rowStarted = false
   }
 
@@ -109,10 +128,11 @@ public struct CSVWriter: Sendable {
   }
 
   private static func isPlainNumber(_ text: String) -> Bool {
-    isPlainNumber(utf8: Array(text.utf8)[...])
+    var text = text
+    return text.withUTF8 { isPlainNumber(utf8: $0) }
   }
 
-  private static func isPlainNumber(utf8 text: ArraySlice<UInt8>) -> Bool {
+  private static func isPlainNumber(utf8 text: UnsafeBufferPointer<UInt8>) -> Bool {
     guard text.first == UInt8(ascii: "-") || text.first == UInt8(ascii: "+") else {
       return false
     }
@@ -129,38 +149,42 @@ public struct CSVWriter: Sendable {
     return bytes.last != UInt8(ascii: ".")
   }
 
-  /// Appends a field of user text given as UTF-8 bytes: the same bytes as `text(_:)` of the
-  /// string they encode, without making that string.
-  mutating func text(utf8 field: [UInt8]) {
-    separate()
-    var apostrophe = false
-    if let first = field.first,
-      first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
-        || first == UInt8(ascii: "@") || first == 9 || first == 13
-    {
-      apostrophe = !CSVWriter.isPlainNumber(utf8: field[...])
-    }
-    let needsQuotes = field.contains {
-      $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13
-    }
-    if needsQuotes { bytes.append(UInt8(ascii: "\"")) }
-    if apostrophe { bytes.append(UInt8(ascii: "'")) }
-    if needsQuotes {
-      for byte in field {
-        if byte == UInt8(ascii: "\"") { bytes.append(byte) }
-        bytes.append(byte)
-      }
-      bytes.append(UInt8(ascii: "\""))
-    } else {
-      bytes.append(contentsOf: field)
+  /// Whether a user's text must get an apostrophe: it would start a formula and is not a
+  /// plain number.
+  static func startsFormula(_ field: UnsafeBufferPointer<UInt8>) -> Bool {
+    switch field.first {
+    case UInt8(ascii: "=")?, UInt8(ascii: "+")?, UInt8(ascii: "-")?, UInt8(ascii: "@")?, 9?, 13?:
+      return !isPlainNumber(utf8: field)
+    default:
+      return false
     }
   }
 
-  /// Appends a field whose bytes `build` writes as they must appear in the file, already
-  /// quoted and neutralized; for callers that know the field's shape in advance.
-  mutating func rawField(_ build: (inout [UInt8]) -> Void) {
-    separate()
-    build(&bytes)
+  /// Appends a text field given as UTF-8 bytes, neutralized when `fromUser`.
+  private mutating func text(utf8 field: UnsafeBufferPointer<UInt8>, fromUser: Bool) {
+    let apostrophe = fromUser && CSVWriter.startsFormula(field)
+    let needsQuotes = field.contains {
+      $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13
+    }
+    guard needsQuotes else {
+      var end = startField(reserving: field.count + 1)
+      if apostrophe {
+        end.pointee = UInt8(ascii: "'")
+        end += 1
+      }
+      commit(CSVWriter.put(field, at: end))
+      return
+    }
+    var end = startField(reserving: 2 * field.count + 3)
+    end.pointee = UInt8(ascii: "\"")
+    end += 1
+    if apostrophe {
+      end.pointee = UInt8(ascii: "'")
+      end += 1
+    }
+    end = CSVWriter.putEscaped(field, at: end)
+    end.pointee = UInt8(ascii: "\"")
+    commit(end + 1)
   }
 
   /// Appends a row's column (a): the user's description, or `100 sh XYZ` built in place.
@@ -174,73 +198,213 @@ public struct CSVWriter: Sendable {
 
   /// Appends `100 sh XYZ` (or `0.5 BTC` when `units`) as one field.
   mutating func generatedDescription(_ shares: Shares, symbol: String, units: Bool) {
-    separate()
-    let plain = !symbol.utf8.contains {
-      $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13
+    var symbol = symbol
+    symbol.withUTF8 { symbol in
+      let plain = !symbol.contains {
+        $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13
+      }
+      var end = startField(reserving: 2 * symbol.count + 38)
+      if !plain {
+        end.pointee = UInt8(ascii: "\"")
+        end += 1
+      }
+      end = CSVWriter.put(shares, at: end)
+      end = CSVWriter.put(units ? " " : " sh ", at: end)
+      end = CSVWriter.putEscaped(symbol, at: end)
+      if !plain {
+        end.pointee = UInt8(ascii: "\"")
+        end += 1
+      }
+      commit(end)
     }
-    if !plain { bytes.append(UInt8(ascii: "\"")) }
-    appendShares(shares)
-    bytes.append(contentsOf: units ? Array(" ".utf8) : Array(" sh ".utf8))
-    for byte in symbol.utf8 {
-      if byte == UInt8(ascii: "\"") { bytes.append(byte) }
-      bytes.append(byte)
-    }
-    if !plain { bytes.append(UInt8(ascii: "\"")) }
   }
 
-  private mutating func separate() {
-    if rowStarted { bytes.append(UInt8(ascii: ",")) }
+  // MARK: Pieces of one field, for callers that write a field's bytes themselves
+
+  /// Starts a field whose bytes the caller appends with the `append` methods below, already
+  /// quoted and neutralized; for callers that know the field's shape in advance.
+  mutating func beginField() {
+    let end = startField(reserving: 0)
+    commit(end)
+  }
+
+  /// Appends text known at compile time to the current field, as it is.
+  mutating func append(_ literal: StaticString) {
+    let count = literal.utf8CodeUnitCount
+    let end = room(count)
+    end.update(from: literal.utf8Start, count: count)
+    commit(end + count)
+  }
+
+  /// Appends one byte to the current field.
+  mutating func append(byte: UInt8) {
+    let end = room(1)
+    end.pointee = byte
+    commit(end + 1)
+  }
+
+  /// Appends text to a quoted field, doubling its quotes.
+  mutating func append(escaping text: String) {
+    var text = text
+    text.withUTF8 { utf8 in
+      let start = room(2 * utf8.count)
+      commit(CSVWriter.putEscaped(utf8, at: start))
+    }
+  }
+
+  /// Appends a date as `MM/DD/YYYY`, like `CivilDate.usFormat`.
+  mutating func appendUSDate(_ date: CivilDate) {
+    let parts = date.components
+    let start = room(10)
+    var end = CSVWriter.put(UInt64(parts.month), width: 2, at: start)
+    end.pointee = UInt8(ascii: "/")
+    end = CSVWriter.put(UInt64(parts.day), width: 2, at: end + 1)
+    end.pointee = UInt8(ascii: "/")
+    commit(CSVWriter.put(UInt64(parts.year), width: 4, at: end + 1))
+  }
+
+  /// Appends an amount like `Money.formatted()`: `1,234.56`, negatives in parentheses.
+  mutating func appendGrouped(_ amount: Money) {
+    var end = room(32)
+    if amount.cents < 0 {
+      end.pointee = UInt8(ascii: "(")
+      end += 1
+    }
+    let absolute = amount.cents.magnitude
+    var whole = absolute / 100
+    var group: UInt64 = 1
+    while group <= whole / 1000 { group *= 1000 }
+    end = CSVWriter.put(whole / group, at: end)
+    whole %= group
+    while group > 1 {
+      group /= 1000
+      end.pointee = UInt8(ascii: ",")
+      end = CSVWriter.put(whole / group, width: 3, at: end + 1)
+      whole %= group
+    }
+    end.pointee = UInt8(ascii: ".")
+    end = CSVWriter.put(absolute % 100, width: 2, at: end + 1)
+    if amount.cents < 0 {
+      end.pointee = UInt8(ascii: ")")
+      end += 1
+    }
+    commit(end)
+  }
+
+  // MARK: Room and digits
+
+  /// The buffer, not shared with any copy of this writer, with room for `extra` more bytes;
+  /// returns where they go.
+  @inline(__always)
+  private mutating func room(_ extra: Int) -> UnsafeMutablePointer<UInt8> {
+    if !isKnownUniquelyReferenced(&buffer) { buffer = buffer.copy() }
+    return buffer.end(reserving: extra)
+  }
+
+  /// Marks every byte up to `end` (a pointer from `room`) as written. A method rather than
+  /// a call on `buffer`, so that the pointer is made before the buffer is looked at: a
+  /// reference held for the call would make the buffer look shared and be copied.
+  @inline(__always)
+  private mutating func commit(_ end: UnsafeMutablePointer<UInt8>) {
+    buffer.commit(end)
+  }
+
+  /// Room for a field of up to `extra` bytes, after its separator; returns where it goes.
+  @inline(__always)
+  private mutating func startField(reserving extra: Int) -> UnsafeMutablePointer<UInt8> {
+    var end = room(extra + 1)
+    if rowStarted {
+      end.pointee = UInt8(ascii: ",")
+      end += 1
+    }
     rowStarted = true
+    return end
   }
 
-  private mutating func appendShares(_ value: Shares) {
-    let absolute = value.units.magnitude
-    if value.units < 0 { bytes.append(UInt8(ascii: "-")) }
-    appendDigits(absolute / UInt64(Shares.scale))
-    var fraction = absolute % UInt64(Shares.scale)
-    guard fraction > 0 else { return }
-    bytes.append(UInt8(ascii: "."))
-    var divisor = UInt64(Shares.scale) / 10
-    while fraction > 0 {
-      bytes.append(UInt8(ascii: "0") + UInt8(fraction / divisor))
-      fraction %= divisor
-      divisor /= 10
+  /// Writes `value` in decimal at `start`; returns the end.
+  @inline(__always)
+  private static func put(
+    _ value: UInt64, at start: UnsafeMutablePointer<UInt8>
+  ) -> UnsafeMutablePointer<UInt8> {
+    var width = 1
+    var probe = value
+    while probe >= 10 {
+      probe /= 10
+      width += 1
     }
+    return put(value, width: width, at: start)
   }
 
-  private mutating func appendDigits(_ value: UInt64) {
-    if value >= 10 { appendDigits(value / 10) }
-    bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
-  }
-
-  private mutating func appendPadded(_ value: Int, _ width: Int) {
-    var divisor = 1
-    for _ in 1..<width { divisor *= 10 }
+  /// Writes the last `width` decimal digits of `value`, zero-padded, at `start`; returns
+  /// the end.
+  @inline(__always)
+  private static func put(
+    _ value: UInt64, width: Int, at start: UnsafeMutablePointer<UInt8>
+  ) -> UnsafeMutablePointer<UInt8> {
     var rest = value
-    while divisor > 0 {
-      bytes.append(UInt8(ascii: "0") + UInt8((rest / divisor) % 10))
-      rest %= divisor
-      divisor /= 10
+    var digit = start + width
+    while digit > start {
+      digit -= 1
+      digit.pointee = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
+      rest /= 10
     }
+    return start + width
   }
 
-  private mutating func appendQuotedIfNeeded(_ field: String) {
-    let utf8 = field.utf8
-    let needsQuotes = utf8.contains {
-      $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13
+  /// Writes a quantity with no trailing zeros at `start`; returns the end (at most 30 bytes).
+  private static func put(
+    _ value: Shares, at start: UnsafeMutablePointer<UInt8>
+  ) -> UnsafeMutablePointer<UInt8> {
+    var end = start
+    if value.units < 0 {
+      end.pointee = UInt8(ascii: "-")
+      end += 1
     }
-    guard needsQuotes else {
-      bytes.append(contentsOf: utf8)
-      return
+    let absolute = value.units.magnitude
+    let scale = UInt64(Shares.scale)
+    end = put(absolute / scale, at: end)
+    var fraction = absolute % scale
+    guard fraction > 0 else { return end }
+    var places = Shares.decimals
+    while fraction % 10 == 0 {
+      fraction /= 10
+      places -= 1
     }
-    bytes.append(UInt8(ascii: "\""))
-    for byte in utf8 {
-      if byte == UInt8(ascii: "\"") { bytes.append(byte) }
-      bytes.append(byte)
+    end.pointee = UInt8(ascii: ".")
+    return put(fraction, width: places, at: end + 1)
+  }
+
+  private static func put(
+    _ literal: StaticString, at start: UnsafeMutablePointer<UInt8>
+  ) -> UnsafeMutablePointer<UInt8> {
+    start.update(from: literal.utf8Start, count: literal.utf8CodeUnitCount)
+    return start + literal.utf8CodeUnitCount
+  }
+
+  private static func put(
+    _ bytes: UnsafeBufferPointer<UInt8>, at start: UnsafeMutablePointer<UInt8>
+  ) -> UnsafeMutablePointer<UInt8> {
+    guard let source = bytes.baseAddress else { return start }
+    start.update(from: source, count: bytes.count)
+    return start + bytes.count
+  }
+
+  /// Writes `bytes` with every quote doubled; returns the end (at most twice the length).
+  private static func putEscaped(
+    _ bytes: UnsafeBufferPointer<UInt8>, at start: UnsafeMutablePointer<UInt8>
+  ) -> UnsafeMutablePointer<UInt8> {
+    var end = start
+    for byte in bytes {
+      if byte == UInt8(ascii: "\"") {
+        end.pointee = byte
+        end += 1
+      }
+      end.pointee = byte
+      end += 1
     }
-    bytes.append(UInt8(ascii: "\""))
+    return end
   }
 
   /// The CSV text as a string.
-  public var text: String { String(decoding: bytes, as: UTF8.self) }
+  public var text: String { withUnsafeBytes { String(decoding: $0, as: UTF8.self) } }
 }

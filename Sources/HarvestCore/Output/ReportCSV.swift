@@ -1,14 +1,8 @@
 /// The CSV files of a year's report, with their headers exactly as documented.
 ///
-/// Each file can be built whole in memory or handed over in pieces of about `chunkSize`
-/// bytes, which lets a large report go straight to disk; both give the same bytes.
+/// The two files that grow with the trades are also offered as tables, which a large report
+/// makes in pieces on several cores and writes straight to disk; both give the same bytes.
 public enum ReportCSV {
-  /// How many bytes a piece holds, roughly, when a file is handed over in pieces.
-  public static let chunkSize = 1 << 20
-
-  /// Rows per piece, for reserving a writer's buffer once.
-  static func rowsPerChunk(_ rows: Int) -> Int { min(rows, chunkSize / 64) }
-
   /// The header of `form8949.csv`.
   static let form8949Header = [
     "box", "description", "date_acquired", "date_sold", "proceeds", "cost_basis", "code",
@@ -22,48 +16,29 @@ public enum ReportCSV {
   ]
 
   /// `form8949.csv`: one row per sale and lot.
-  public static func form8949(_ rows: [Form8949Row]) -> [UInt8] {
-    whole { form8949(rows, chunks: $0) }
-  }
+  public static func form8949(_ rows: [Form8949Row]) -> [UInt8] { form8949Table(rows).bytes }
 
-  /// `form8949.csv` handed to `consume` in pieces, in order.
-  public static func form8949<E: Error>(
-    _ rows: [Form8949Row], chunks consume: ([UInt8]) throws(E) -> Void
-  ) throws(E) {
-    try stream(rows, header: form8949Header, to: consume, row: form8949Row)
+  /// `form8949.csv` as a table of `rows`, in the order given.
+  public static func form8949Table(
+    _ rows: [Form8949Row], rowsPerPiece: Int = CSVTable.defaultRowsPerPiece
+  ) -> CSVTable {
+    CSVTable(header: form8949Header, rowCount: rows.count, rowsPerPiece: rowsPerPiece) {
+      range, writer in
+      for index in range { form8949Row(rows[index], &writer) }
+    }
   }
 
   /// `wash-sales.csv`: one row per loss sale and replacement purchase.
-  public static func washSales(_ rows: [WashSaleRow]) -> [UInt8] {
-    whole { washSales(rows, chunks: $0) }
-  }
+  public static func washSales(_ rows: [WashSaleRow]) -> [UInt8] { washSalesTable(rows).bytes }
 
-  /// `wash-sales.csv` handed to `consume` in pieces, in order.
-  public static func washSales<E: Error>(
-    _ rows: [WashSaleRow], chunks consume: ([UInt8]) throws(E) -> Void
-  ) throws(E) {
-    try stream(rows, header: washSalesHeader, to: consume, row: washSaleRow)
-  }
-
-  /// Writes a header and one line per row, handing the text over about `chunkSize` bytes
-  /// at a time, so a large file never sits whole in memory.
-  static func stream<Row, E: Error>(
-    _ rows: [Row], header: [String], to consume: ([UInt8]) throws(E) -> Void,
-    row write: (Row, inout CSVWriter) -> Void
-  ) throws(E) {
-    var writer = CSVWriter(header: header, expectedRows: rowsPerChunk(rows.count))
-    for row in rows {
-      write(row, &writer)
-      try writer.spill(over: chunkSize, to: consume)
+  /// `wash-sales.csv` as a table of `rows`, in the order given.
+  public static func washSalesTable(
+    _ rows: [WashSaleRow], rowsPerPiece: Int = CSVTable.defaultRowsPerPiece
+  ) -> CSVTable {
+    CSVTable(header: washSalesHeader, rowCount: rows.count, rowsPerPiece: rowsPerPiece) {
+      range, writer in
+      for index in range { washSaleRow(rows[index], &writer) }
     }
-    try consume(writer.bytes)
-  }
-
-  /// A streamed file put together in memory: the same bytes, in one array.
-  static func whole(_ produce: (([UInt8]) -> Void) -> Void) -> [UInt8] {
-    var bytes: [UInt8] = []
-    produce { bytes += $0 }
-    return bytes
   }
 
   private static func form8949Row(_ row: Form8949Row, _ writer: inout CSVWriter) {

@@ -57,11 +57,12 @@ public struct BasisStatement: Sendable, Equatable {
     !row.basisNote.isEmpty || row.washBasisAdded != .zero
   }
 
-  /// `basis-statement.csv` for `rows` and `washSales`, handed to `consume` in pieces: the
+  /// `basis-statement.csv` for `rows` and `washSales` as a table, to be made in pieces: the
   /// same bytes as `BasisStatement(rows:washSales:).csvBytes`, without copying any row.
-  public static func csv<E: Error>(
-    rows: [Form8949Row], washSales: [WashSaleRow], chunks consume: ([UInt8]) throws(E) -> Void
-  ) throws(E) {
+  public static func csvTable(
+    rows: [Form8949Row], washSales: [WashSaleRow],
+    rowsPerPiece: Int = CSVTable.defaultRowsPerPiece
+  ) -> CSVTable {
     let bySaleLine = WashSalesBySaleLine(washSales)
 
     // In form order: by box, keeping the given order (date sold) within each box.
@@ -69,29 +70,32 @@ public struct BasisStatement: Sendable, Equatable {
     for (index, row) in rows.enumerated() where explains(row) {
       byBox[row.box.formOrder].append(Int32(index))
     }
-    var field: [UInt8] = []
-    var matches: [Int32] = []
-    try ReportCSV.stream(Array(byBox.joined()), header: header, to: consume) { index, writer in
-      let row = rows[Int(index)]
-      // The wash sales that put their loss into this row's shares: the loss sale's
-      // pairings with the same replacement account and purchase date.
-      matches.removeAll(keepingCapacity: true)
-      if row.washBasisAdded != .zero, let source = row.washSource, let date = row.purchaseDate {
-        bySaleLine.append(
-          saleLine: source.saleLine, account: row.account, date: date, in: washSales,
-          to: &matches)
-      }
-      csvRow(row, &writer)
-      if row.washBasisAdded != .zero && !matches.isEmpty {
-        writer.rawField { bytes in
-          quotedSaleList(matches.lazy.map { washSales[Int($0)] }, into: &bytes)
+    let explained = Array(byBox.joined())
+    return CSVTable(header: header, rowCount: explained.count, rowsPerPiece: rowsPerPiece) {
+      range, writer in
+      var matches: [Int32] = []
+      for position in range {
+        let row = rows[Int(explained[position])]
+        // The wash sales that put their loss into this row's shares: the loss sale's
+        // pairings with the same replacement account and purchase date.
+        matches.removeAll(keepingCapacity: true)
+        if row.washBasisAdded != .zero, let source = row.washSource,
+          let date = row.purchaseDate
+        {
+          bySaleLine.append(
+            saleLine: source.saleLine, account: row.account, date: date, in: washSales,
+            to: &matches)
         }
-      } else {
-        field.removeAll(keepingCapacity: true)
-        washSourceText(row, sales: matches.lazy.map { washSales[Int($0)] }, into: &field)
-        writer.text(utf8: field)
+        csvRow(row, &writer)
+        if row.washBasisAdded != .zero && !matches.isEmpty {
+          quotedSaleList(matches.lazy.map { washSales[Int($0)] }, into: &writer)
+        } else {
+          writer.text(
+            BasisStatementEntry.washSource(
+              of: row, sales: matches.lazy.map { washSales[Int($0)] }))
+        }
+        writer.endRow()
       }
-      writer.endRow()
     }
   }
 
@@ -119,119 +123,34 @@ public struct BasisStatement: Sendable, Equatable {
     writer.text(row.basisNote, fromUser: false)
   }
 
-  /// `BasisStatementEntry.washSource` written as UTF-8 bytes, without intermediate strings.
-  private static func washSourceText<C: Collection<WashSaleRow>>(
-    _ row: Form8949Row, sales: C, into field: inout [UInt8]
-  ) {
-    guard row.washBasisAdded != .zero else { return }
-    if sales.isEmpty, let source = row.washSource {
-      field.append(contentsOf: source.symbol.utf8)
-      field.append(contentsOf: " sold ".utf8)
-      appendUSDate(source.saleDate, &field)
-      field.append(contentsOf: " in ".utf8)
-      field.append(contentsOf: source.saleAccount.utf8)
-      return
-    }
-    if sales.isEmpty {
-      field.append(contentsOf: "loss sale before \(row.dateSold.year)".utf8)
-      return
-    }
-    var first = true
-    for sale in sales {
-      if !first { field.append(contentsOf: "; ".utf8) }
-      first = false
-      field.append(contentsOf: sale.symbol.utf8)
-      field.append(contentsOf: " sold ".utf8)
-      appendUSDate(sale.saleDate, &field)
-      field.append(contentsOf: " in ".utf8)
-      field.append(contentsOf: sale.saleAccount.utf8)
-      field.append(contentsOf: ", ".utf8)
-      appendFormatted(sale.disallowed, &field)
-      field.append(contentsOf: " disallowed".utf8)
-    }
-  }
-
-  /// The list of loss sales of `washSourceText` written as its CSV field: every item holds
-  /// a comma, so the field is always quoted, and a first symbol that would start a formula
-  /// gets an apostrophe (the text, with its words, is never a plain number).
+  /// The list of loss sales of `BasisStatementEntry.washSource` written as its CSV field:
+  /// every item holds a comma, so the field is always quoted, and a first symbol that would
+  /// start a formula gets an apostrophe (the text, with its words, is never a plain number).
   private static func quotedSaleList<C: Collection<WashSaleRow>>(
-    _ sales: C, into bytes: inout [UInt8]
+    _ sales: C, into writer: inout CSVWriter
   ) {
-    func escaped(_ text: String) {
-      for byte in text.utf8 {
-        if byte == UInt8(ascii: "\"") { bytes.append(byte) }
-        bytes.append(byte)
-      }
-    }
-    bytes.append(UInt8(ascii: "\""))
+    writer.beginField()
+    writer.append(byte: UInt8(ascii: "\""))
     switch sales.first?.symbol.utf8.first {
     case UInt8(ascii: "=")?, UInt8(ascii: "+")?, UInt8(ascii: "-")?, UInt8(ascii: "@")?, 9?, 13?:
-      bytes.append(UInt8(ascii: "'"))
+      writer.append(byte: UInt8(ascii: "'"))
     default:
       break
     }
     var first = true
     for sale in sales {
-      if !first { bytes.append(contentsOf: "; ".utf8) }
+      if !first { writer.append("; ") }
       first = false
-      escaped(sale.symbol)
-      bytes.append(contentsOf: " sold ".utf8)
-      appendUSDate(sale.saleDate, &bytes)
-      bytes.append(contentsOf: " in ".utf8)
-      escaped(sale.saleAccount)
-      bytes.append(contentsOf: ", ".utf8)
-      appendFormatted(sale.disallowed, &bytes)
-      bytes.append(contentsOf: " disallowed".utf8)
+      writer.append(escaping: sale.symbol)
+      writer.append(" sold ")
+      writer.appendUSDate(sale.saleDate)
+      writer.append(" in ")
+      writer.append(escaping: sale.saleAccount)
+      writer.append(", ")
+      writer.appendGrouped(sale.disallowed)
+      writer.append(" disallowed")
     }
-    bytes.append(UInt8(ascii: "\""))
-  }
-
-  /// `CivilDate.usFormat`: `MM/DD/YYYY`.
-  private static func appendUSDate(_ date: CivilDate, _ field: inout [UInt8]) {
-    let parts = date.components
-    func digits(_ value: Int, _ width: Int) {
-      var divisor = 1
-      for _ in 1..<width { divisor *= 10 }
-      // A value wider than `width` keeps all its digits, as `usFormat` does.
-      while divisor * 10 <= value { divisor *= 10 }
-      var rest = value
-      while divisor > 0 {
-        field.append(UInt8(ascii: "0") + UInt8(rest / divisor))
-        rest %= divisor
-        divisor /= 10
-      }
-    }
-    digits(parts.month, 2)
-    field.append(UInt8(ascii: "/"))
-    digits(parts.day, 2)
-    field.append(UInt8(ascii: "/"))
-    digits(parts.year, 4)
-  }
-
-  /// `Money.formatted()`: `1,234.56`, negatives in parentheses.
-  private static func appendFormatted(_ amount: Money, _ field: inout [UInt8]) {
-    if amount.cents < 0 { field.append(UInt8(ascii: "(")) }
-    let absolute = amount.cents.magnitude
-    let whole = absolute / 100
-    var divisor: UInt64 = 1
-    var count = 1
-    while divisor <= whole / 10 {
-      divisor *= 10
-      count += 1
-    }
-    var rest = whole
-    while divisor > 0 {
-      field.append(UInt8(ascii: "0") + UInt8(rest / divisor))
-      rest %= divisor
-      divisor /= 10
-      count -= 1
-      if count > 0 && count % 3 == 0 { field.append(UInt8(ascii: ",")) }
-    }
-    let fraction = absolute % 100
-    field.append(UInt8(ascii: "."))
-    field.append(UInt8(ascii: "0") + UInt8(fraction / 10))
-    field.append(UInt8(ascii: "0") + UInt8(fraction % 10))
-    if amount.cents < 0 { field.append(UInt8(ascii: ")")) }
+    writer.append(byte: UInt8(ascii: "\""))
   }
 }
 
