@@ -59,62 +59,9 @@ public enum YearReportBuilder {
       recordsSale: isReportedTrade)
     var result = try WashSaleEngine.run(book, configuration)
 
-    let rows: [Form8949Row]
-    do {
-      // Two passes: the box of every reported piece, then each row written straight into its
-      // place. The engine yields pieces in date-sold order, in the order the sales were taken,
-      // so placing them box by box in that order gives form order with no sort and no copy.
-      let pieces = result.dispositions
-      var boxOfPiece = [UInt8](repeating: .max, count: pieces.count)
-      var counts = [Int](repeating: 0, count: Form8949Box.allCases.count)
-      var errors: [InputError] = []
-      for (index, piece) in pieces.enumerated() where isReported(piece.sale) {
-        let sale = book.trades[Int(piece.sale)]
-        guard
-          let box = Form8949Box.forSale(
-            longTerm: piece.isLongTerm, form: sale.form, basisReported: sale.basisReported,
-            asset: sale.asset, taxYear: options.taxYear)
-        else {
-          errors.append(
-            InputError(
-              file: book.file, line: sale.line, column: "form", found: sale.form.rawValue,
-              expected: "1099-B or none for \(options.taxYear); Form 1099-DA starts with 2025"))
-          continue
-        }
-        boxOfPiece[index] = UInt8(box.formOrder)
-        counts[box.formOrder] += 1
-      }
-      if !errors.isEmpty {
-        throw InputErrors(
-          Array(errors.prefix(TradeFileReader.errorLimit)),
-          truncated: errors.count > TradeFileReader.errorLimit)
-      }
-      var next = [Int](repeating: 0, count: counts.count)
-      for order in 1..<counts.count { next[order] = next[order - 1] + counts[order - 1] }
-      let boxes = Form8949Box.allCases.sorted()
-      let total = counts.reduce(0, +)
-      // One shared record of each loss sale behind a wash-sale basis, for all its rows.
-      var sources: [Int32: WashSource] = [:]
-      rows = [Form8949Row](unsafeUninitializedCapacity: total) { buffer, initialized in
-        for (index, piece) in pieces.enumerated() where boxOfPiece[index] != .max {
-          let order = Int(boxOfPiece[index])
-          let sale = book.trades[Int(piece.sale)]
-          let purchase = book.trades[Int(piece.purchase)]
-          var source: WashSource?
-          if piece.washOrigin >= 0 {
-            source = sources[piece.washOrigin] ?? washSource(piece.washOrigin, book)
-            sources[piece.washOrigin] = source
-          }
-          (buffer.baseAddress! + next[order]).initialize(
-            to: row(
-              piece, sale: sale, purchase: purchase, box: boxes[order], book: book,
-              washSource: source))
-          next[order] += 1
-        }
-        initialized = total
-      }
+    let rows = try form8949Rows(result.dispositions, book: book, options: options) {
+      isReported($0)
     }
-
     result.dispositions = []
 
     // The pieces go before the wash-sale rows are made, the pairings after: the least held
@@ -168,6 +115,89 @@ public enum YearReportBuilder {
     return YearReport(
       taxYear: options.taxYear, rows: rows, washSales: washSales,
       deferredLosses: deferred, warnings: warnings)
+  }
+
+  /// Pieces of rows made by one task when the rows are made on several cores.
+  private static let rowsPerTask = 65_536
+
+  /// The Form 8949 rows of the reported pieces, in form order.
+  ///
+  /// Two passes: the box of every reported piece, then each row written straight into its
+  /// place. The engine yields pieces in date-sold order, in the order the sales were taken,
+  /// so placing them box by box in that order gives form order with no sort and no copy. The
+  /// second pass runs on every core, each task making the rows of its own run of pieces
+  /// into the places the first pass counted out for it.
+  private static func form8949Rows(
+    _ pieces: [Disposition], book: TradeBook, options: Options,
+    isReported: (Int32) -> Bool
+  ) throws(InputErrors) -> [Form8949Row] {
+    let boxes = Form8949Box.allCases.sorted()
+    let taskCount = (pieces.count + rowsPerTask - 1) / rowsPerTask
+    var boxOfPiece = [UInt8](repeating: .max, count: pieces.count)
+    // counts[task * boxes.count + box]: the rows of each box in each task's pieces.
+    var counts = [Int](repeating: 0, count: max(taskCount, 1) * boxes.count)
+    var errors: [InputError] = []
+    for (index, piece) in pieces.enumerated() where isReported(piece.sale) {
+      let sale = book.trades[Int(piece.sale)]
+      guard
+        let box = Form8949Box.forSale(
+          longTerm: piece.isLongTerm, form: sale.form, basisReported: sale.basisReported,
+          asset: sale.asset, taxYear: options.taxYear)
+      else {
+        errors.append(
+          InputError(
+            file: book.file, line: sale.line, column: "form", found: sale.form.rawValue,
+            expected: "1099-B or none for \(options.taxYear); Form 1099-DA starts with 2025"))
+        continue
+      }
+      boxOfPiece[index] = UInt8(box.formOrder)
+      counts[index / rowsPerTask * boxes.count + box.formOrder] += 1
+    }
+    if !errors.isEmpty {
+      throw InputErrors(
+        Array(errors.prefix(TradeFileReader.errorLimit)),
+        truncated: errors.count > TradeFileReader.errorLimit)
+    }
+    // Where each task's first row of each box goes: after every earlier box, and after the
+    // rows of the same box from earlier tasks.
+    var starts = counts
+    var next = 0
+    for box in 0..<boxes.count {
+      for task in 0..<max(taskCount, 1) {
+        starts[task * boxes.count + box] = next
+        next += counts[task * boxes.count + box]
+      }
+    }
+    let total = next
+    guard total > 0 else { return [] }
+    let placed = boxOfPiece
+    let firstPlaces = starts
+    return [Form8949Row](unsafeUninitializedCapacity: total) { buffer, initialized in
+      let slots = DisjointSlots(base: buffer.baseAddress!)
+      ParallelWork.forEach(taskCount) { task in
+        var place = Array(firstPlaces[(task * boxes.count)..<((task + 1) * boxes.count)])
+        // One shared record of each loss sale behind a wash-sale basis, for all the
+        // task's rows it fed.
+        var sources: [Int32: WashSource] = [:]
+        let first = task * rowsPerTask
+        for index in first..<min(pieces.count, first + rowsPerTask) where placed[index] != .max {
+          let piece = pieces[index]
+          let order = Int(placed[index])
+          var source: WashSource?
+          if piece.washOrigin >= 0 {
+            source = sources[piece.washOrigin] ?? washSource(piece.washOrigin, book)
+            sources[piece.washOrigin] = source
+          }
+          (slots.base + place[order]).initialize(
+            to: row(
+              piece, sale: book.trades[Int(piece.sale)],
+              purchase: book.trades[Int(piece.purchase)], box: boxes[order], book: book,
+              washSource: source))
+          place[order] += 1
+        }
+      }
+      initialized = total
+    }
   }
 
   /// One row per loss sale and replacement purchase; pairings of one sale with one
