@@ -1,7 +1,9 @@
 /// One line of Form 8949: the part of one sale that came from one lot.
 public struct Form8949Row: Sendable, Equatable {
-  // Stored properties are ordered by size (strings and 8-byte amounts, then the loss sale,
-  // then dates and flags) so that half a million rows waste no padding.
+  // Half a million rows can be in memory at once, so the stored properties are ordered by
+  // size (strings and 8-byte amounts, then the loss sale, then dates and small fields) to
+  // waste no padding, and the code and the basis note, which take few values, are kept as
+  // small numbers behind their text.
   /// Column (a): the description the user gave, or `100 sh XYZ` (`0.5 BTC` for a digital
   /// asset) made from the shares and symbol.
   public var description: String {
@@ -10,14 +12,10 @@ public struct Form8949Row: Sendable, Equatable {
   }
   /// The description the user gave, if any.
   public var customDescription: String?
-  /// Column (f): adjustment codes in alphabetical order, or empty.
-  public var code: String
   /// The symbol sold.
   public var symbol: String
   /// The account sold from.
   public var account: String
-  /// Why the basis is not the actual cost: `transferred`, `inherited`, `wash sale`, or empty.
-  public var basisNote: String
   /// Column (d): the net proceeds of these shares.
   public var proceeds: Money
   /// Column (e): basis including every wash-sale adjustment.
@@ -30,12 +28,12 @@ public struct Form8949Row: Sendable, Equatable {
   public var actualCost: Money
   /// Wash-sale losses from earlier sales that are part of `costBasis`.
   public var washBasisAdded: Money
-  /// The line of the trades file that holds the sale.
-  public var saleLine: Int
   /// The earlier loss sale whose disallowed loss is part of `costBasis`, when there is one.
   public var washSource: WashSource?
+  private var storedSaleLine: Int32
   /// Column (c).
   public var dateSold: CivilDate
+  private var codeLetters: AdjustmentCodes
   /// Column (b): the acquisition date after any wash-sale tacking, or INHERITED.
   public var dateAcquired: HoldingStart
   /// The date the shares were actually bought (before any tacking), nil when inherited.
@@ -44,6 +42,28 @@ public struct Form8949Row: Sendable, Equatable {
   public var box: Form8949Box
   /// Whether the property is a digital asset (described in units rather than shares).
   public var isDigitalAsset: Bool
+  private var storedBasisNote: BasisNote
+
+  /// Column (f): adjustment codes, capital letters in alphabetical order, or empty.
+  public var code: String {
+    get { codeLetters.text }
+    set { codeLetters = AdjustmentCodes(newValue) }
+  }
+  /// Why the basis is not the actual cost: `transferred in`, `inherited`, `wash sale`, one
+  /// of the first two followed by `, wash sale`, or empty.
+  public var basisNote: String {
+    get { storedBasisNote.text }
+    set { storedBasisNote = BasisNote(newValue) }
+  }
+  /// True when column (f) is empty; quicker than asking for `code`.
+  var hasNoCode: Bool { codeLetters.isEmpty }
+  /// True when the basis note is empty; quicker than asking for `basisNote`.
+  var hasNoBasisNote: Bool { storedBasisNote == .none }
+  /// The line of the trades file that holds the sale.
+  public var saleLine: Int {
+    get { Int(storedSaleLine) }
+    set { storedSaleLine = Int32(newValue) }
+  }
 
   /// Creates a row.
   public init(
@@ -62,7 +82,7 @@ public struct Form8949Row: Sendable, Equatable {
     self.dateSold = dateSold
     self.proceeds = proceeds
     self.costBasis = costBasis
-    self.code = code
+    self.codeLetters = AdjustmentCodes(code)
     self.adjustment = adjustment
     self.symbol = symbol
     self.account = account
@@ -70,8 +90,8 @@ public struct Form8949Row: Sendable, Equatable {
     self.purchaseDate = purchaseDate
     self.actualCost = actualCost ?? costBasis
     self.washBasisAdded = washBasisAdded
-    self.basisNote = basisNote
-    self.saleLine = saleLine
+    self.storedBasisNote = BasisNote(basisNote)
+    self.storedSaleLine = Int32(saleLine)
   }
 
   /// `100 sh XYZ`, or `0.5 BTC` for a digital asset.

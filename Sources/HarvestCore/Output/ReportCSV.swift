@@ -49,7 +49,7 @@ public enum ReportCSV {
     writer.money(row.proceeds)
     writer.money(row.costBasis)
     writer.text(row.code, fromUser: false)
-    writer.money(row.code.isEmpty ? nil : row.adjustment)
+    writer.money(row.hasNoCode ? nil : row.adjustment)
     writer.money(row.gainLoss)
     writer.endRow()
   }

@@ -54,7 +54,7 @@ public struct BasisStatement: Sendable, Equatable {
 
   /// Whether `row` belongs on the statement: its column (e) is not the actual cost.
   public static func explains(_ row: Form8949Row) -> Bool {
-    !row.basisNote.isEmpty || row.washBasisAdded != .zero
+    !row.hasNoBasisNote || row.washBasisAdded != .zero
   }
 
   /// `basis-statement.csv` for `rows` and `washSales` as a table, to be made in pieces: the
