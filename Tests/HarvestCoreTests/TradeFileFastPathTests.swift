@@ -56,4 +56,45 @@ final class TradeFileFastPathTests: XCTestCase {
     }
     XCTAssertEqual(checked, 2_000)
   }
+
+  func testPlainLinesReadNamesOfEveryLengthAsTheCarefulPathDoes() {
+    let names = ["a", "abcdefg", "abcdefgh", "abcdefghi", "AbCdEfGhIjKlMnOp", "abcdefghijklmnopq"]
+    var lines = ["date,account,action,symbol,quantity,price,fees"]
+    for (index, name) in names.enumerated() {
+      lines.append("2025-01-0\(index + 1),\(name),buy,\(name),1,2.5,0")
+      lines.append("2025-01-0\(index + 1),\(name.uppercased()),sell,\(name.uppercased()),1,3,0")
+    }
+    // The last line has no line break, so its names end at the end of the file.
+    let bytes = Array(lines.joined(separator: "\n").utf8)
+    XCTAssertEqual(summary(bytes, careful: false), summary(bytes, careful: true))
+    let book = try? TradeFileReader.read(bytes: bytes, file: "t.csv")
+    XCTAssertEqual(book?.symbols.count, names.count)
+    XCTAssertEqual(book?.accounts.count, names.count * 2)
+  }
+
+  func testPlainNumbersReadAsTheGeneralParserReadsThem() {
+    var random = SplitMix64(seed: 7)
+    let alphabet = Array("0123456789.".utf8)
+    let rules = [
+      TradeFileReader.quantityRules, TradeFileReader.priceRules,
+      .init(
+        decimals: 2, allowsDollarSign: true, limit: 1_000),
+    ]
+    var plain = 0
+    for _ in 0..<20_000 {
+      let bytes = (0..<(1 + random.below(22))).map { _ in alphabet[random.below(alphabet.count)] }
+      for rule in rules {
+        bytes.withUnsafeBufferPointer { buffer in
+          guard let fast = DecimalText.parsePlain(buffer, from: 0, to: buffer.count, rule) else {
+            return
+          }
+          plain += 1
+          XCTAssertEqual(
+            fast, try? DecimalText.parse(buffer, from: 0, to: buffer.count, rule),
+            String(decoding: bytes, as: UTF8.self))
+        }
+      }
+    }
+    XCTAssertGreaterThan(plain, 1_000)
+  }
 }

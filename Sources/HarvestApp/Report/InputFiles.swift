@@ -8,7 +8,23 @@ struct InputFiles {
   var identicalGroups: [String: String] = [:]
   var other = OtherAmounts()
   var carryIn: (short: Money, long: Money) = (.zero, .zero)
-  var checksums = InputChecksums()
+  /// The trades file's path and its digest, computed on another core while the report is
+  /// made: it is needed only when the archive is written.
+  private var tradesDigest: (path: String, digest: BackgroundDigest)?
+  /// The checksums of the other input files, in the order they were read.
+  private var otherChecksums = InputChecksums()
+
+  init(book: TradeBook) {
+    self.book = book
+  }
+
+  /// Every input file's checksum, the trades file first; waits for the trades file's digest.
+  var checksums: InputChecksums {
+    var all = InputChecksums()
+    if let (path, digest) = tradesDigest { all.add(path: path, sha256: digest.wait()) }
+    for entry in otherChecksums.entries { all.add(path: entry.path, sha256: entry.sha256) }
+    return all
+  }
 
   static func load(_ options: ReportOptions, log: Log) throws -> InputFiles {
     var checksums = InputChecksums()
@@ -18,13 +34,14 @@ struct InputFiles {
       return bytes
     }
 
-    // The trades file, by far the largest, is checksummed on another core while it is read.
+    // The trades file, by far the largest, is read on both cores, then checksummed on one
+    // while the report is made on the other.
     let tradeBytes = try FileInput.read(options.tradesPath)
-    let tradeDigest = BackgroundDigest(tradeBytes)
     let book = try TradeFileReader.read(bytes: tradeBytes, file: options.tradesPath)
-    checksums.add(path: options.tradesPath, sha256: tradeDigest.wait())
+    let tradeDigest = BackgroundDigest(tradeBytes)
     log.info("Read \(book.trades.count) trades from \(options.tradesPath)")
     var files = InputFiles(book: book)
+    files.tradesDigest = (options.tradesPath, tradeDigest)
     if let path = options.accountsPath {
       files.accounts = try AccountFileReader.read(bytes: read(path), file: path)
       warnAboutAccountNames(files.accounts, book: book, file: path, log: log)
@@ -49,7 +66,7 @@ struct InputFiles {
     } else {
       files.carryIn = (options.shortCarryover ?? .zero, options.longCarryover ?? .zero)
     }
-    files.checksums = checksums
+    files.otherChecksums = checksums
     return files
   }
 }
@@ -145,6 +162,8 @@ private final class BackgroundDigest: @unchecked Sendable {
   /// The digest as 64 lower-case hex digits, once the worker has finished.
   func wait() -> String {
     done.wait()
+    // Signalled again so that any later wait returns at once.
+    done.signal()
     return digest
   }
 }

@@ -38,8 +38,10 @@ public struct CSVReader {
 
   /// The whole input.
   public private(set) var bytes: [UInt8]
-  private var position: Int
-  private var line = 1
+  /// The offset of the next record; the trades reader moves it past lines it reads itself.
+  var position: Int
+  /// The physical line (1-based) at `position`.
+  var line = 1
 
   /// Creates a reader over the bytes of a file.
   public init(bytes: [UInt8]) {

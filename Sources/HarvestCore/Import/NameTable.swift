@@ -7,6 +7,8 @@ public struct NameTable: Sendable {
   /// Names by a hash of their UTF-8 bytes, so the trades reader can intern a field without
   /// making a string of it; a hash shared by two names falls back to the string table.
   private var byHash: [UInt64: Int32] = [:]
+  /// Short names by their packed bytes, for the trades reader's plain rows.
+  private var packed = PackedNameIndex()
 
   /// Creates an empty table.
   public init() {}
@@ -48,6 +50,21 @@ public struct NameTable: Sendable {
       as: UTF8.self)
     let index = intern(name)
     if byHash[hash] == nil { byHash[hash] = index }
+    return index
+  }
+
+  /// The index of the ASCII name in bytes `start..<end` of `buffer` (without zero bytes),
+  /// upper-cased first when `uppercased`, adding it when new; a short name is found by its
+  /// packed bytes.
+  mutating func internPacked(
+    _ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, uppercased: Bool
+  ) -> Int32 {
+    guard
+      let (low, high) = PackedNameIndex.pack(buffer, start, end, uppercased: uppercased)
+    else { return intern(buffer, start, end, uppercased: uppercased) }
+    if let index = packed.find(low, high) { return index }
+    let index = intern(buffer, start, end, uppercased: uppercased)
+    packed.insert(low, high, index: index)
     return index
   }
 

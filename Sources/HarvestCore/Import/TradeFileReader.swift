@@ -30,34 +30,101 @@ public struct TradeFileReader {
   /// The bound on (sales + 1) × (costs + proceeds), in cents, that keeps every sum exact.
   static let moneySumLimit: Int128 = 1 << 59
 
-  private let file: String
-  private var reader: CSVReader
-  private var errors: [InputError] = []
-  private var truncated = false
+  let file: String
+  var reader: CSVReader
+  var errors: [InputError] = []
+  var truncated = false
+  private var allowsFastPath = true
+
+  // What this reader has read of the data lines (all of them, or one part of the file).
+  var accounts = NameTable()
+  var symbols = NameTable()
+  /// Lines that look like a footer and are not yet followed by a trade row.
+  var footerLines: [(line: Int, text: String)] = []
+  /// By symbol index: the asset kind its first row gave, and that row's line.
+  var assetOfSymbol: [(kind: AssetKind, line: Int)?] = []
+  /// Whether a row's asset kind differed from the first row of its symbol.
+  var reportedAssetConflict = false
+  /// How many errors had been reported when the first row that is neither blank nor a footer
+  /// was met (nil before it): where footers pending from the part before become errors.
+  var errorsBeforeFirstRow: Int?
 
   /// Reads `bytes`, naming `file` in every message.
   ///
+  /// A large file is read in two parts on two cores when that gives the same result.
+  ///
   /// - Throws: `InputErrors` listing every problem found.
   public static func read(bytes: [UInt8], file: String) throws(InputErrors) -> TradeBook {
-    var instance = TradeFileReader(file: file, reader: CSVReader(bytes: bytes))
-    return try instance.readAll()
+    var split = false
+    return try read(bytes: bytes, file: file, splitAt: nil, split: &split)
   }
 
-  /// Reads with the byte-level fast path turned off, so tests can compare both paths.
+  /// Reads with the byte-level fast paths turned off, so tests can compare both paths.
   static func readCarefully(bytes: [UInt8], file: String) throws(InputErrors) -> TradeBook {
-    var instance = TradeFileReader(file: file, reader: CSVReader(bytes: bytes))
-    instance.allowsFastPath = false
-    return try instance.readAll()
+    var split = false
+    return try read(bytes: bytes, file: file, carefully: true, splitAt: nil, split: &split)
   }
 
-  private var allowsFastPath = true
+  /// Reads `bytes`, in two parts when `splitAt` is given or the file is large.
+  ///
+  /// - Parameters:
+  ///   - carefully: turns off the fast paths and the split.
+  ///   - splitAt: where to split (moved on to the start of a line) instead of the middle of a
+  ///     large file, or `Int.max` never to split.
+  ///   - split: set to whether the file was read in two parts.
+  static func read(
+    bytes: [UInt8], file: String, carefully: Bool = false, splitAt: Int?, split: inout Bool
+  ) throws(InputErrors) -> TradeBook {
+    var head = TradeFileReader(file: file, reader: CSVReader(bytes: bytes))
+    head.allowsFastPath = !carefully
+    let (found, undecodedLine) = head.readHeader()
+    guard let columns = found else {
+      if head.errors.isEmpty { head.reportMissingHeader(undecodedLine) }
+      throw InputErrors(head.errors, truncated: head.truncated)
+    }
+
+    let layout = bytes.withUnsafeBufferPointer { buffer in
+      TradeFileSplit.layout(
+        buffer, from: head.reader.position, line: head.reader.line,
+        splitAt: carefully ? Int.max : splitAt)
+    }
+    var result = head
+    split = false
+    // Trades are written in place: one per line at most, so a million trades are never
+    // copied into a grown array.
+    var trades = [Trade](unsafeUninitializedCapacity: layout.capacity) { buffer, count in
+      guard let base = buffer.baseAddress else { return }
+      if let plan = layout.split,
+        let (merged, written) = TradeFileSplit.readInTwo(head, columns, plan, into: base)
+      {
+        result = merged
+        count = written
+        split = true
+        return
+      }
+      var output = TradeOutput(base: base, capacity: layout.capacity)
+      result.readRows(to: bytes.count, columns, into: &output)
+      count = output.count
+    }
+    return try result.finish(&trades)
+  }
 
   private init(file: String, reader: CSVReader) {
     self.file = file
     self.reader = reader
   }
 
-  private struct Columns {
+  /// A reader for the data lines from `position` (the start of `line`) on, with the header
+  /// and settings of this one and nothing read yet.
+  func part(from position: Int, line: Int) -> TradeFileReader {
+    var part = TradeFileReader(file: file, reader: reader)
+    part.allowsFastPath = allowsFastPath
+    part.reader.position = position
+    part.reader.line = line
+    return part
+  }
+
+  struct Columns {
     var indexes: [String: Int] = [:]
     var firstMandatory = 0
     subscript(_ name: String) -> Int? { indexes[name] }
@@ -92,102 +159,210 @@ public struct TradeFileReader {
     func name(at index: Int) -> String? {
       indexes.first(where: { $0.value == index })?.key
     }
+
+    /// The reader of plain lines for these columns.
+    var plainRow: PlainTradeRow {
+      PlainTradeRow(
+        mandatory: indexes.filter { TradeFileReader.mandatoryColumns.contains($0.key) },
+        optional: fast.optional, width: width)
+    }
   }
 
-  private mutating func readAll() throws(InputErrors) -> TradeBook {
+  /// Reads the preamble and the header line.
+  ///
+  /// - Returns: the columns, or nil when no line names them all; and the first preamble line
+  ///   that is not UTF-8.
+  private mutating func readHeader() -> (columns: Columns?, undecodedLine: Int?) {
     var fields: [CSVReader.Field] = []
-    var columns: Columns?
-    var accounts = NameTable()
-    var symbols = NameTable()
-    var trades: [Trade] = []
-    var footerLines: [(line: Int, text: String)] = []
-    // By symbol index: the asset kind its first row gave, and that row's line.
-    var assetOfSymbol: [(kind: AssetKind, line: Int)?] = []
     var firstUndecodedPreambleLine: Int?
-    // One trade per line at most: reserving for every line avoids copying a million trades
-    // when the array would otherwise outgrow a guess.
-    let lineCount = reader.bytes.withUnsafeBufferPointer { bytes in
-      var count = 1
-      for byte in bytes where byte == 10 { count += 1 }
-      return count
-    }
-    trades.reserveCapacity(lineCount)
-
-    func accept(_ trade: Trade) {
-      let symbol = Int(trade.symbol)
-      while assetOfSymbol.count <= symbol { assetOfSymbol.append(nil) }
-      if let (kind, firstLine) = assetOfSymbol[symbol], kind != trade.asset {
-        report(
-          InputError(
-            file: file, line: trade.line, column: "asset", found: trade.asset.rawValue,
-            expected: "\(kind.rawValue), as line \(firstLine) says for \(symbols[trade.symbol])"))
-      } else if assetOfSymbol[symbol] == nil {
-        assetOfSymbol[symbol] = (trade.asset, trade.line)
-      }
-      trades.append(trade)
-    }
-
     while !truncated {
       let line: Int
       do {
         guard let next = try reader.next(into: &fields) else { break }
         line = next
       } catch {
-        reportSyntax(error, columns)
+        reportSyntax(error, nil)
         continue
       }
       if fields.allSatisfy({ reader.isBlank($0) }) { continue }
-
-      guard let known = columns else {
-        columns = headerColumns(fields, line: line)
-        if columns == nil && firstUndecodedPreambleLine == nil
-          && fields.contains(where: { reader.text(of: $0) == nil })
-        {
-          firstUndecodedPreambleLine = line
-        }
-        continue
+      if let columns = headerColumns(fields, line: line) {
+        return (columns, firstUndecodedPreambleLine)
       }
-      if footerLines.isEmpty, allowsFastPath,
-        let trade = fastRow(fields, line: line, known, &accounts, &symbols)
+      if firstUndecodedPreambleLine == nil
+        && fields.contains(where: { reader.text(of: $0) == nil })
       {
-        accept(trade)
-        continue
-      }
-      if isFooter(fields, known) {
-        let first =
-          fields.indices.contains(known.firstMandatory)
-          ? fields[known.firstMandatory] : nil
-        let text = first.map { String(decoding: reader.content(of: $0), as: UTF8.self) } ?? ""
-        footerLines.append((line, text.trimmingSpaces))
-        continue
-      }
-      for footer in footerLines {
-        report(
-          InputError(
-            file: file, line: footer.line, column: known.name(at: known.firstMandatory),
-            found: footer.text,
-            expected: "a trade row; this line has only its first column filled, which is "
-              + "allowed only in a footer after the last trade"))
-      }
-      footerLines.removeAll()
-      if repeatsHeader(fields, known) {
-        report(
-          InputError(
-            file: file, line: line, column: nil, found: nil,
-            expected: "a trade row; this line repeats the header line (were two files joined? "
-              + "keep one header)"))
-        continue
-      }
-      if let problem = shapeProblem(fields, known) {
-        report(InputError(file: file, line: line, column: nil, found: nil, expected: problem))
-        continue
-      }
-      if let trade = parseRow(fields, line: line, known, &accounts, &symbols) {
-        accept(trade)
+        firstUndecodedPreambleLine = line
       }
     }
+    return (nil, firstUndecodedPreambleLine)
+  }
 
-    if columns == nil && errors.isEmpty { reportMissingHeader(firstUndecodedPreambleLine) }
+  /// Reads the data lines from the reader's position up to `end` (the start of a line, or the
+  /// end of the input), writing each trade to `output`.
+  ///
+  /// A line without a double quote is cut at its commas here; a plain one becomes a trade
+  /// straight from its bytes. A line with a double quote is left to the CSV reader, since a
+  /// quoted field may hold commas and line breaks.
+  mutating func readRows(to end: Int, _ columns: Columns, into output: inout TradeOutput) {
+    let bytes = reader.bytes
+    var plainRow = columns.plainRow
+    let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), lf: UInt8 = 10, cr: UInt8 = 13
+    bytes.withUnsafeBufferPointer { buffer in
+      let capacity = PlainTradeRow.maximumFields + 1
+      withUnsafeTemporaryAllocation(of: Int.self, capacity: capacity) { boundsBuffer in
+        guard let bounds = boundsBuffer.baseAddress else { return }
+        var position = reader.position
+        var line = reader.line
+        while position < end && !truncated {
+          bounds[0] = position - 1
+          var fieldCount = 0
+          var isPlain = true
+          var hasQuote = false
+          var index = position
+          while index < end {
+            let byte = buffer[index]
+            if byte == comma {
+              if fieldCount + 1 < PlainTradeRow.maximumFields {
+                fieldCount += 1
+                bounds[fieldCount] = index
+              } else {
+                isPlain = false
+              }
+            } else if byte &- 33 > 93 {
+              // Outside `!`...`~`: a line break, a space, a control character or non-ASCII.
+              if byte == lf || byte == cr { break }
+              isPlain = false
+            } else if byte == quote {
+              hasQuote = true
+              break
+            }
+            index += 1
+          }
+          if hasQuote {
+            reader.position = position
+            reader.line = line
+            readQuotedRecord(columns, into: &output)
+            position = reader.position
+            line = reader.line
+            continue
+          }
+          fieldCount += 1
+          bounds[fieldCount] = index
+
+          if isPlain && footerLines.isEmpty && allowsFastPath,
+            let trade = plainRow.trade(
+              buffer, bounds: bounds, fieldCount: fieldCount, line: line,
+              accounts: &accounts, symbols: &symbols)
+          {
+            if errorsBeforeFirstRow == nil { errorsBeforeFirstRow = errors.count }
+            accept(trade, into: &output)
+          } else {
+            var fields: [CSVReader.Field] = []
+            var start = position
+            for offset in position..<index where buffer[offset] == comma {
+              fields.append(CSVReader.Field(start: start, end: offset, hasEscapedQuotes: false))
+              start = offset + 1
+            }
+            fields.append(CSVReader.Field(start: start, end: index, hasEscapedQuotes: false))
+            readRecord(fields, line: line, columns, into: &output)
+          }
+
+          position = index
+          if position < buffer.count {
+            let crlf =
+              buffer[position] == cr && position + 1 < buffer.count
+              && buffer[position + 1] == lf
+            position += crlf ? 2 : 1
+          }
+          line += 1
+        }
+        reader.position = position
+        reader.line = line
+      }
+    }
+  }
+
+  /// Reads one record with the CSV reader, which handles quoted fields.
+  private mutating func readQuotedRecord(_ columns: Columns, into output: inout TradeOutput) {
+    var fields: [CSVReader.Field] = []
+    let line: Int
+    do {
+      guard let next = try reader.next(into: &fields) else { return }
+      line = next
+    } catch {
+      reportSyntax(error, columns)
+      return
+    }
+    readRecord(fields, line: line, columns, into: &output)
+  }
+
+  /// Reads one data record: a trade, a footer, a blank line or a line with errors.
+  private mutating func readRecord(
+    _ fields: [CSVReader.Field], line: Int, _ columns: Columns,
+    into output: inout TradeOutput
+  ) {
+    if fields.allSatisfy({ reader.isBlank($0) }) { return }
+    if footerLines.isEmpty, allowsFastPath, let trade = fastRow(fields, line: line, columns) {
+      if errorsBeforeFirstRow == nil { errorsBeforeFirstRow = errors.count }
+      accept(trade, into: &output)
+      return
+    }
+    if isFooter(fields, columns) {
+      let first =
+        fields.indices.contains(columns.firstMandatory)
+        ? fields[columns.firstMandatory] : nil
+      let text = first.map { String(decoding: reader.content(of: $0), as: UTF8.self) } ?? ""
+      footerLines.append((line, text.trimmingSpaces))
+      return
+    }
+    if errorsBeforeFirstRow == nil { errorsBeforeFirstRow = errors.count }
+    for footer in footerLines { report(footerError(footer, columns)) }
+    footerLines.removeAll()
+    if repeatsHeader(fields, columns) {
+      report(
+        InputError(
+          file: file, line: line, column: nil, found: nil,
+          expected: "a trade row; this line repeats the header line (were two files joined? "
+            + "keep one header)"))
+      return
+    }
+    if let problem = shapeProblem(fields, columns) {
+      report(InputError(file: file, line: line, column: nil, found: nil, expected: problem))
+      return
+    }
+    if let trade = parseRow(fields, line: line, columns) {
+      accept(trade, into: &output)
+    }
+  }
+
+  /// The error for a footer line that trade rows follow.
+  func footerError(_ footer: (line: Int, text: String), _ columns: Columns) -> InputError {
+    InputError(
+      file: file, line: footer.line, column: columns.name(at: columns.firstMandatory),
+      found: footer.text,
+      expected: "a trade row; this line has only its first column filled, which is "
+        + "allowed only in a footer after the last trade")
+  }
+
+  private mutating func accept(_ trade: Trade, into output: inout TradeOutput) {
+    let symbol = Int(trade.symbol)
+    while assetOfSymbol.count <= symbol { assetOfSymbol.append(nil) }
+    if let (kind, firstLine) = assetOfSymbol[symbol], kind != trade.asset {
+      reportedAssetConflict = true
+      report(
+        InputError(
+          file: file, line: trade.line, column: "asset", found: trade.asset.rawValue,
+          expected: "\(kind.rawValue), as line \(firstLine) says for \(symbols[trade.symbol])"))
+    } else if assetOfSymbol[symbol] == nil {
+      assetOfSymbol[symbol] = (trade.asset, trade.line)
+    }
+    output.append(trade)
+  }
+
+  /// Checks the totals of the trades read, numbers each day's rows and makes the book.
+  ///
+  /// - Throws: `InputErrors` when any error was found.
+  private mutating func finish(_ trades: inout [Trade]) throws(InputErrors) -> TradeBook {
     if errors.isEmpty { checkTotals(trades, accounts, symbols) }
     if !errors.isEmpty { throw InputErrors(errors, truncated: truncated) }
     assignDayOrdinals(&trades, accounts: accounts.count, symbols: symbols.count)
@@ -430,8 +605,7 @@ public struct TradeFileReader {
   /// column empty, every value valid. Returns nil for anything else, which `parseRow` then
   /// reads (and reports) the careful way; both give the same trade for a row both accept.
   private mutating func fastRow(
-    _ fields: [CSVReader.Field], line: Int, _ columns: Columns,
-    _ accounts: inout NameTable, _ symbols: inout NameTable
+    _ fields: [CSVReader.Field], line: Int, _ columns: Columns
   ) -> Trade? {
     let fast = columns.fast
     guard fields.count > fast.highestMandatory else { return nil }
@@ -441,7 +615,8 @@ public struct TradeFileReader {
     for index in fast.optional where index < fields.count {
       if !reader.isBlank(fields[index]) { return nil }
     }
-    return reader.bytes.withUnsafeBufferPointer { bytes -> Trade? in
+    let input = reader.bytes
+    return input.withUnsafeBufferPointer { bytes -> Trade? in
       func span(_ index: Int) -> (start: Int, end: Int)? {
         let field = fields[index]
         guard !field.hasEscapedQuotes else { return nil }
@@ -511,8 +686,7 @@ public struct TradeFileReader {
   }
 
   private mutating func parseRow(
-    _ fields: [CSVReader.Field], line: Int, _ columns: Columns,
-    _ accounts: inout NameTable, _ symbols: inout NameTable
+    _ fields: [CSVReader.Field], line: Int, _ columns: Columns
   ) -> Trade? {
     let row = Row(fields: fields, line: line, columns: columns)
     let errorsBefore = errors.count + (truncated ? 1 : 0)

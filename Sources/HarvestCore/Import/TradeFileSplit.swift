@@ -1,0 +1,207 @@
+import Dispatch
+
+/// Trades written in place into memory reserved for them.
+struct TradeOutput {
+  /// Where the first trade goes.
+  let base: UnsafeMutablePointer<Trade>
+  /// How many trades fit.
+  let capacity: Int
+  /// How many trades have been written.
+  var count = 0
+
+  mutating func append(_ trade: Trade) {
+    // The capacity counts every line break, and a record ends at one or at the end.
+    precondition(count < capacity, "more trade rows than lines")
+    (base + count).initialize(to: trade)
+    count += 1
+  }
+}
+
+/// Reading a trades file in two parts on two cores: the data lines are cut at a line start
+/// near the middle, each part is read into its own stretch of one array of trades, and the
+/// parts' names, errors and footers are joined as one pass over the file would have found
+/// them.
+enum TradeFileSplit {
+  /// The smallest data section worth splitting.
+  static let minimumBytes = 1 << 20
+
+  /// Where the second part starts.
+  struct Plan {
+    /// The offset of the second part, the start of a line.
+    var offset: Int
+    /// The line number there.
+    var line: Int
+    /// The most trades the first part can hold (its line count).
+    var firstCapacity: Int
+  }
+
+  /// Where to split the data lines that start at `start` (on `line`), if anywhere, and how
+  /// many trades the whole file can hold.
+  ///
+  /// The split is unsafe, and not made, when a double quote comes before it (a quoted field
+  /// could run across it); the second part may hold quotes, since it is read to the end.
+  static func layout(
+    _ buffer: UnsafeBufferPointer<UInt8>, from start: Int, line: Int, splitAt: Int?
+  ) -> (split: Plan?, capacity: Int) {
+    let end = buffer.count
+    let target: Int
+    if let splitAt {
+      target = max(splitAt, start)
+    } else if end - start >= minimumBytes {
+      target = start + (end - start) / 2
+    } else {
+      target = end
+    }
+    var offset = max(target - 1, start)
+    while offset < end && buffer[offset] != 10 { offset += 1 }
+    offset += 1
+    guard offset > start && offset < end else {
+      return (nil, breaks(buffer, from: start, to: end).count + 1)
+    }
+
+    let first = breaks(buffer, from: start, to: offset)
+    let second = breaks(buffer, from: offset, to: end)
+    let capacity = first.count + second.count + 1
+    guard first.quotes == 0 else { return (nil, capacity) }
+    // CSV counts CR LF as one line break and a CR alone as one.
+    let lines = first.count - (first.carriageReturns == 0 ? 0 : pairs(buffer, start, offset))
+    return (Plan(offset: offset, line: line + lines, firstCapacity: lines), capacity)
+  }
+
+  /// Line feeds and carriage returns (`count`), carriage returns and double quotes.
+  private static func breaks(
+    _ buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int
+  ) -> (count: Int, carriageReturns: Int, quotes: Int) {
+    var lineFeeds = 0
+    var carriageReturns = 0
+    var quotes = 0
+    var index = start
+    // Eight bytes at a time: a file of a million trades is read in a few milliseconds.
+    if let base = buffer.baseAddress {
+      let ones: UInt64 = 0x0101_0101_0101_0101
+      while index + 8 <= end {
+        let word = UInt64(
+          littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+        lineFeeds += zeroBytes(word ^ (ones &* 10)).nonzeroBitCount
+        carriageReturns += zeroBytes(word ^ (ones &* 13)).nonzeroBitCount
+        quotes += zeroBytes(word ^ (ones &* 34)).nonzeroBitCount
+        index += 8
+      }
+    }
+    for offset in index..<end {
+      let byte = buffer[offset]
+      lineFeeds += byte == 10 ? 1 : 0
+      carriageReturns += byte == 13 ? 1 : 0
+      quotes += byte == 34 ? 1 : 0
+    }
+    return (lineFeeds + carriageReturns, carriageReturns, quotes)
+  }
+
+  /// The top bit of each zero byte of `word`, and no other bit.
+  private static func zeroBytes(_ word: UInt64) -> UInt64 {
+    let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    return ~(((word & low) &+ low) | word) & ~low
+  }
+
+  /// How many CR LF pairs lie in `start..<end`.
+  private static func pairs(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+    var count = 0
+    for index in start..<(end - 1) where buffer[index] == 13 && buffer[index + 1] == 10 {
+      count += 1
+    }
+    return count
+  }
+
+  /// Reads the data lines in two parts on two cores into the trades at `base`, and joins
+  /// them.
+  ///
+  /// - Returns: the reader holding the joined names, errors and footers, and how many
+  ///   trades were written; or nil, with nothing written, when the parts disagree in a way
+  ///   only one pass can settle (a symbol given different asset kinds across the split).
+  static func readInTwo(
+    _ head: TradeFileReader, _ columns: TradeFileReader.Columns, _ plan: Plan,
+    into base: UnsafeMutablePointer<Trade>
+  ) -> (reader: TradeFileReader, count: Int)? {
+    let end = head.reader.bytes.count
+    let work = Parts(
+      [head, head.part(from: plan.offset, line: plan.line)],
+      [
+        TradeOutput(base: base, capacity: plan.firstCapacity),
+        TradeOutput(base: base + plan.firstCapacity, capacity: end - plan.offset + 1),
+      ])
+    DispatchQueue.concurrentPerform(iterations: 2) { index in
+      work.readers[index].readRows(
+        to: index == 0 ? plan.offset : end, columns, into: &work.outputs[index])
+    }
+    var first = work.readers[0]
+    let second = work.readers[1]
+    let outputs = [work.outputs[0], work.outputs[1]]
+    let (written, moved) = (outputs[0].count, outputs[1].count)
+
+    let symbolMap = second.symbols.names.map { first.symbols.intern($0) }
+    let conflict = second.assetOfSymbol.indices.contains { local in
+      let global = Int(symbolMap[local])
+      guard let (kind, _) = second.assetOfSymbol[local], global < first.assetOfSymbol.count,
+        let (firstKind, _) = first.assetOfSymbol[global]
+      else { return false }
+      return kind != firstKind
+    }
+    if conflict || second.reportedAssetConflict {
+      base.deinitialize(count: written)
+      outputs[1].base.deinitialize(count: moved)
+      return nil
+    }
+    let accountMap = second.accounts.names.map { first.accounts.intern($0) }
+
+    if written < plan.firstCapacity {
+      (base + written).moveInitialize(from: outputs[1].base, count: moved)
+    }
+    let identity = { (map: [Int32]) in map.indices.allSatisfy { map[$0] == Int32($0) } }
+    if !identity(symbolMap) || !identity(accountMap) {
+      for index in written..<(written + moved) {
+        base[index].account = accountMap[Int(base[index].account)]
+        base[index].symbol = symbolMap[Int(base[index].symbol)]
+      }
+    }
+
+    // Footers pending at the split become errors at the second part's first trade row.
+    var errors = first.errors
+    if let cut = second.errorsBeforeFirstRow {
+      errors += second.errors[..<cut]
+      errors += first.footerLines.map { first.footerError($0, columns) }
+      errors += second.errors[cut...]
+      first.footerLines = second.footerLines
+    } else {
+      errors += second.errors
+      first.footerLines += second.footerLines
+    }
+    first.truncated =
+      first.truncated || second.truncated || errors.count > TradeFileReader.errorLimit
+    first.errors = Array(errors.prefix(TradeFileReader.errorLimit))
+    return (first, written + moved)
+  }
+
+  /// The two parts' readers and trades while they are read; each worker touches only the
+  /// elements at its own index, and the caller reads them only after both workers end.
+  private final class Parts: @unchecked Sendable {
+    let readers: UnsafeMutablePointer<TradeFileReader>
+    let outputs: UnsafeMutablePointer<TradeOutput>
+
+    init(_ readers: [TradeFileReader], _ outputs: [TradeOutput]) {
+      precondition(readers.count == 2 && outputs.count == 2)
+      self.readers = .allocate(capacity: 2)
+      self.outputs = .allocate(capacity: 2)
+      for index in 0..<2 {
+        (self.readers + index).initialize(to: readers[index])
+        (self.outputs + index).initialize(to: outputs[index])
+      }
+    }
+
+    deinit {
+      readers.deinitialize(count: 2)
+      readers.deallocate()
+      outputs.deinitialize(count: 2)
+      outputs.deallocate()
+    }
+  }
+}
