@@ -39,6 +39,24 @@ final class CSVWriterTests: XCTestCase {
     XCTAssertEqual(text, "2025-12-31,0999-01-02,INHERITED\n")
   }
 
+  /// Dates from 1990 through 2089 come from a table, others are worked out: both sides of
+  /// each end of the table, in both formats.
+  func testDatesAtTheEndsOfTheTable() {
+    let days = ["1989-12-31", "1990-01-01", "2089-12-31", "2090-01-01", "2024-02-29"]
+    let text = line { writer in
+      for day in days { writer.date(CivilDate(iso: day)!) }
+      writer.beginField()
+      for day in days {
+        writer.appendUSDate(CivilDate(iso: day)!)
+        writer.append(" ")
+      }
+    }
+    XCTAssertEqual(
+      text,
+      "1989-12-31,1990-01-01,2089-12-31,2090-01-01,2024-02-29,"
+        + "12/31/1989 01/01/1990 12/31/2089 01/01/2090 02/29/2024 \n")
+  }
+
   func testUserTextIsQuotedAndNeutralized() {
     let text = line { writer in
       for field in ["a,b", "=SUM(A1)", "-5", "+2.5", "-", "q\"t", "@x,y", "plain", ""] {

@@ -85,13 +85,8 @@ public struct CSVWriter: Sendable {
 
   /// Appends a date as `YYYY-MM-DD`.
   public mutating func date(_ value: CivilDate) {
-    let end = startField(reserving: 10)
-    let parts = value.components
-    var next = CSVWriter.put(UInt64(parts.year), width: 4, at: end)
-    next.pointee = UInt8(ascii: "-")
-    next = CSVWriter.put(UInt64(parts.month), width: 2, at: next + 1)
-    next.pointee = UInt8(ascii: "-")
-    commit(CSVWriter.put(UInt64(parts.day), width: 2, at: next + 1))
+    let start = startField(reserving: 10)
+    commit(CSVWriter.putISO(value, at: start))
   }
 
   /// Appends a holding start: a date, or `INHERITED`.
@@ -252,15 +247,20 @@ public struct CSVWriter: Sendable {
     }
   }
 
-  /// Appends a date as `MM/DD/YYYY`, like `CivilDate.usFormat`.
+  /// Appends a date as `MM/DD/YYYY`, like `CivilDate.usFormat`: the ten bytes of
+  /// `YYYY-MM-DD` rearranged.
   mutating func appendUSDate(_ date: CivilDate) {
-    let parts = date.components
     let start = room(10)
-    var end = CSVWriter.put(UInt64(parts.month), width: 2, at: start)
-    end.pointee = UInt8(ascii: "/")
-    end = CSVWriter.put(UInt64(parts.day), width: 2, at: end + 1)
-    end.pointee = UInt8(ascii: "/")
-    commit(CSVWriter.put(UInt64(parts.year), width: 4, at: end + 1))
+    _ = CSVWriter.putISO(date, at: start)
+    let year = (start[0], start[1], start[2], start[3])
+    start[0] = start[5]
+    start[1] = start[6]
+    start[2] = UInt8(ascii: "/")
+    start[3] = start[8]
+    start[4] = start[9]
+    start[5] = UInt8(ascii: "/")
+    (start[6], start[7], start[8], start[9]) = year
+    commit(start + 10)
   }
 
   /// Appends an amount like `Money.formatted()`: `1,234.56`, negatives in parentheses.
@@ -349,6 +349,46 @@ public struct CSVWriter: Sendable {
       rest /= 10
     }
     return start + width
+  }
+
+  /// The first day whose text `isoDays` holds: 1990-01-01.
+  private static let firstTabulatedDay = CivilDate(year: 1990, month: 1, day: 1)!.dayNumber
+  /// `YYYY-MM-DD` of every day from 1990 through 2089, ten bytes each, so that writing one
+  /// of a million dates is a copy rather than a calendar calculation.
+  private static let isoDays: [UInt8] = {
+    let days = Int(CivilDate(year: 2090, month: 1, day: 1)!.dayNumber - firstTabulatedDay)
+    return [UInt8](unsafeUninitializedCapacity: days * 10) { buffer, initialized in
+      for day in 0..<days {
+        _ = computeISO(
+          CivilDate(dayNumber: firstTabulatedDay + Int32(day)), at: buffer.baseAddress! + day * 10)
+      }
+      initialized = days * 10
+    }
+  }()
+
+  /// Writes `YYYY-MM-DD` at `start`; returns the end.
+  @inline(__always)
+  private static func putISO(
+    _ date: CivilDate, at start: UnsafeMutablePointer<UInt8>
+  ) -> UnsafeMutablePointer<UInt8> {
+    let day = Int(date.dayNumber) - Int(firstTabulatedDay)
+    guard day >= 0 && day < isoDays.count / 10 else { return computeISO(date, at: start) }
+    isoDays.withUnsafeBufferPointer { table in
+      start.update(from: table.baseAddress! + day * 10, count: 10)
+    }
+    return start + 10
+  }
+
+  /// Works out `YYYY-MM-DD` of any date at `start`; returns the end.
+  private static func computeISO(
+    _ date: CivilDate, at start: UnsafeMutablePointer<UInt8>
+  ) -> UnsafeMutablePointer<UInt8> {
+    let parts = date.components
+    var next = put(UInt64(parts.year), width: 4, at: start)
+    next.pointee = UInt8(ascii: "-")
+    next = put(UInt64(parts.month), width: 2, at: next + 1)
+    next.pointee = UInt8(ascii: "-")
+    return put(UInt64(parts.day), width: 2, at: next + 1)
   }
 
   /// Writes a quantity with no trailing zeros at `start`; returns the end (at most 30 bytes).
