@@ -202,36 +202,62 @@ public enum YearReportBuilder {
 
   /// One row per loss sale and replacement purchase; pairings of one sale with one
   /// purchase that differ only in the shares' parcels are merged.
+  ///
+  /// The runs of pairings that make one row are found first, comparing name numbers rather
+  /// than names; the rows are then made on every core, each into its own place.
   private static func washSaleRows(
     _ matches: [WashSaleMatch], book: TradeBook, isReported: (Int32) -> Bool
   ) -> [WashSaleRow] {
-    var washSales: [WashSaleRow] = []
-    washSales.reserveCapacity(matches.count)
-    for match in matches where isReported(match.sale) {
-      let sale = book.trades[Int(match.sale)]
-      let replacement = book.trades[Int(match.replacement)]
-      let candidate = WashSaleRow(
-        symbol: book.symbols[sale.symbol], saleDate: sale.date,
-        saleAccount: book.accounts[sale.account], shares: match.shares,
-        disallowed: match.disallowed, replacementAccount: book.accounts[replacement.account],
-        replacementSymbol: book.symbols[replacement.symbol], replacementDate: replacement.date,
-        basisAdded: match.basisAdded, adjustedAcquired: match.adjustedHolding,
-        isPermanent: match.isPermanent, saleLine: sale.line)
-      if let last = washSales.last, last.saleLine == candidate.saleLine,
-        last.replacementAccount == candidate.replacementAccount,
-        last.replacementSymbol == candidate.replacementSymbol,
-        last.replacementDate == candidate.replacementDate,
-        last.adjustedAcquired == candidate.adjustedAcquired,
-        last.isPermanent == candidate.isPermanent
-      {
-        washSales[washSales.count - 1].shares += candidate.shares
-        washSales[washSales.count - 1].disallowed += candidate.disallowed
-        washSales[washSales.count - 1].basisAdded += candidate.basisAdded
-      } else {
-        washSales.append(candidate)
-      }
+    let reported = matches.indices.filter { isReported(matches[$0].sale) }
+    // A pairing joins the row of the one before when the same sale was replaced in the same
+    // account, symbol and day, with the same holding start and permanence.
+    func joinsPrevious(_ earlier: WashSaleMatch, _ later: WashSaleMatch) -> Bool {
+      guard earlier.sale == later.sale, earlier.adjustedHolding == later.adjustedHolding,
+        earlier.isPermanent == later.isPermanent
+      else { return false }
+      let first = book.trades[Int(earlier.replacement)]
+      let second = book.trades[Int(later.replacement)]
+      return first.account == second.account && first.symbol == second.symbol
+        && first.date == second.date
     }
-    return washSales
+    var runStarts: [Int] = []
+    for position in reported.indices
+    where position == 0
+      || !joinsPrevious(matches[reported[position - 1]], matches[reported[position]])
+    {
+      runStarts.append(position)
+    }
+    runStarts.append(reported.count)
+    let rowCount = runStarts.count - 1
+    guard rowCount > 0 else { return [] }
+    let starts = runStarts
+    let rowsPerTask = YearReportBuilder.rowsPerTask
+    return [WashSaleRow](unsafeUninitializedCapacity: rowCount) { buffer, initialized in
+      let slots = DisjointSlots(base: buffer.baseAddress!)
+      ParallelWork.forEach((rowCount + rowsPerTask - 1) / rowsPerTask) { task in
+        for row in (task * rowsPerTask)..<min(rowCount, (task + 1) * rowsPerTask) {
+          let run = reported[starts[row]..<starts[row + 1]]
+          let match = matches[run.first!]
+          let sale = book.trades[Int(match.sale)]
+          let replacement = book.trades[Int(match.replacement)]
+          var made = WashSaleRow(
+            symbol: book.symbols[sale.symbol], saleDate: sale.date,
+            saleAccount: book.accounts[sale.account], shares: match.shares,
+            disallowed: match.disallowed, replacementAccount: book.accounts[replacement.account],
+            replacementSymbol: book.symbols[replacement.symbol],
+            replacementDate: replacement.date, basisAdded: match.basisAdded,
+            adjustedAcquired: match.adjustedHolding, isPermanent: match.isPermanent,
+            saleLine: sale.line)
+          for index in run.dropFirst() {
+            made.shares += matches[index].shares
+            made.disallowed += matches[index].disallowed
+            made.basisAdded += matches[index].basisAdded
+          }
+          (slots.base + row).initialize(to: made)
+        }
+      }
+      initialized = rowCount
+    }
   }
 
   private static func checkSpouseAccounts(
