@@ -4,6 +4,13 @@ struct AdjustmentCodes: Sendable, Equatable {
   private var letters: UInt32
   private static let washSaleOnly: UInt32 = 1 << 22
 
+  /// Code W alone: a wash-sale loss disallowed.
+  static let washSale = AdjustmentCodes(letters: washSaleOnly)
+
+  private init(letters: UInt32) {
+    self.letters = letters
+  }
+
   /// True when there is no code.
   var isEmpty: Bool { letters == 0 }
 

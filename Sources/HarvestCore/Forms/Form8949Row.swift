@@ -33,7 +33,8 @@ public struct Form8949Row: Sendable, Equatable {
   private var storedSaleLine: Int32
   /// Column (c).
   public var dateSold: CivilDate
-  private var codeLetters: AdjustmentCodes
+  /// Column (f) as letters; `code` is its text.
+  var codeLetters: AdjustmentCodes
   /// Column (b): the acquisition date after any wash-sale tacking, or INHERITED.
   public var dateAcquired: HoldingStart
   /// The date the shares were actually bought (before any tacking), nil when inherited.
@@ -42,7 +43,8 @@ public struct Form8949Row: Sendable, Equatable {
   public var box: Form8949Box
   /// Whether the property is a digital asset (described in units rather than shares).
   public var isDigitalAsset: Bool
-  private var storedBasisNote: BasisNote
+  /// The basis note as a number; `basisNote` is its text.
+  var storedBasisNote: BasisNote
 
   /// Column (f): adjustment codes, capital letters in alphabetical order, or empty.
   public var code: String {

@@ -283,23 +283,21 @@ public enum YearReportBuilder {
     _ piece: Disposition, sale: Trade, purchase: Trade, box: Form8949Box, book: TradeBook,
     washSource: WashSource?
   ) -> Form8949Row {
-    let symbol = book.symbols[sale.symbol]
     let washAdjusted = piece.washAdded > .zero
-    let basisNote: String
-    switch purchase.acquired {
-    case nil: basisNote = washAdjusted ? "wash sale" : ""
-    case .inherited?: basisNote = washAdjusted ? "inherited, wash sale" : "inherited"
-    case .date?: basisNote = washAdjusted ? "transferred in, wash sale" : "transferred in"
-    }
-    let washed = piece.disallowed > .zero
-    return Form8949Row(
+    var row = Form8949Row(
       box: box, description: sale.description, dateAcquired: piece.holding, dateSold: sale.date,
-      proceeds: piece.proceeds, costBasis: piece.basis, code: washed ? "W" : "",
-      adjustment: piece.disallowed, symbol: symbol, account: book.accounts[sale.account],
+      proceeds: piece.proceeds, costBasis: piece.basis, adjustment: piece.disallowed,
+      symbol: book.symbols[sale.symbol], account: book.accounts[sale.account],
       shares: piece.shares, purchaseDate: actualAcquisition(purchase),
-      actualCost: piece.cost, washBasisAdded: piece.washAdded,
-      basisNote: basisNote, saleLine: sale.line,
+      actualCost: piece.cost, washBasisAdded: piece.washAdded, saleLine: sale.line,
       isDigitalAsset: sale.asset.isDigitalAsset, washSource: washSource)
+    if piece.disallowed > .zero { row.codeLetters = .washSale }
+    switch purchase.acquired {
+    case nil: row.storedBasisNote = washAdjusted ? .washSale : .none
+    case .inherited?: row.storedBasisNote = washAdjusted ? .inheritedWashSale : .inherited
+    case .date?: row.storedBasisNote = washAdjusted ? .transferredInWashSale : .transferredIn
+    }
+    return row
   }
 
   /// The earlier loss sale behind a piece's wash-sale basis adjustment.
