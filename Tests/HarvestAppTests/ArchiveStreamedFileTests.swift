@@ -30,7 +30,9 @@ final class ArchiveStreamedFileTests: XCTestCase {
       ("big.csv", numbered("big", rows: 20_000, rowsPerPiece: CSVTable.defaultRowsPerPiece)),
     ]
     let files = tables.map { StreamedReportFile(name: $0.0, table: $0.1) }
-    let errors = StreamedReportFile.createAll(files, in: folder)
+    let flusher = FileFlusher()
+    let errors = StreamedReportFile.createAll(files, in: folder, flusher: flusher)
+    try flusher.wait()
     XCTAssertEqual(errors.compactMap { $0 }.count, 0)
     for (name, table) in tables {
       let written = FileManager.default.contents(atPath: folder + "/" + name).map(Array.init)
@@ -53,7 +55,9 @@ final class ArchiveStreamedFileTests: XCTestCase {
       StreamedReportFile(name: "taken.csv", table: numbered("taken", rows: 300, rowsPerPiece: 2)),
       StreamedReportFile(name: "last.csv", table: last),
     ]
-    let errors = StreamedReportFile.createAll(files, in: folder)
+    let flusher = FileFlusher()
+    let errors = StreamedReportFile.createAll(files, in: folder, flusher: flusher)
+    try flusher.wait()
     XCTAssertNil(errors[0])
     XCTAssertNotNil(errors[1])
     XCTAssertNil(errors[2])

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 #if canImport(Glibc)
@@ -54,13 +55,16 @@ enum FileSystemCalls {
     guard mkdir(path, 0o755) == 0 else { throw failure("create the folder", path) }
   }
 
-  /// Creates `path` (which must not exist), writes `bytes`, and flushes them to disk.
-  static func writeNewFile(_ path: String, _ bytes: [UInt8], mode: mode_t) throws(ArchiveError) {
+  /// Creates `path` (which must not exist) and writes `bytes`. With `flush`, waits until
+  /// they are on disk; without, the caller flushes the file later (see `FileFlusher`).
+  static func writeNewFile(
+    _ path: String, _ bytes: [UInt8], mode: mode_t, flush: Bool = true
+  ) throws(ArchiveError) {
     let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
     guard descriptor >= 0 else { throw failure("create the file", path) }
     defer { close(descriptor) }
     try writeAll(bytes, to: descriptor, path: path)
-    guard fsync(descriptor) == 0 else { throw failure("flush the file to disk", path) }
+    if flush && fsync(descriptor) != 0 { throw failure("flush the file to disk", path) }
   }
 
   /// Writes every byte to an open file, resuming after interrupted and partial writes.

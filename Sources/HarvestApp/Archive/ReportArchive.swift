@@ -157,22 +157,29 @@ public struct ReportArchive: Sendable {
 
   // MARK: - Steps
 
-  /// Writes the marker first, so that even a half-written folder lists what it holds.
+  /// Writes the marker first, so that even a half-written folder lists what it holds, then
+  /// every file, and waits until all of them are on disk.
   private func fill(
     _ staging: String, with files: [ReportFile], streamed: [StreamedReportFile]
   ) throws(ArchiveError) {
     let marker = ReportMarker(files: files.map(\.name) + streamed.map(\.name))
+    let flusher = FileFlusher()
+    // However this ends, no flush outlives it.
+    defer { _ = try? flusher.wait() }
     try FileSystemCalls.writeNewFile(
-      staging + "/" + ReportMarker.fileName, marker.bytes, mode: 0o644)
+      staging + "/" + ReportMarker.fileName, marker.bytes, mode: 0o644, flush: false)
+    flusher.flush(staging + "/" + ReportMarker.fileName)
     var streamedErrors: [ArchiveError?] = []
     for index in 0..<(files.count + streamed.count) {
       if index < files.count {
         let file = files[index]
         try FileSystemCalls.writeNewFile(
-          staging + "/" + file.name, file.bytes, mode: file.isPrivate ? 0o600 : 0o644)
+          staging + "/" + file.name, file.bytes, mode: file.isPrivate ? 0o600 : 0o644,
+          flush: false)
+        flusher.flush(staging + "/" + file.name)
       } else {
         if index == files.count {
-          streamedErrors = StreamedReportFile.createAll(streamed, in: staging)
+          streamedErrors = StreamedReportFile.createAll(streamed, in: staging, flusher: flusher)
         }
         if let error = streamedErrors[index - files.count] { throw error }
       }
@@ -190,6 +197,7 @@ public struct ReportArchive: Sendable {
         break
       }
     }
+    try flusher.wait()
     try FileSystemCalls.syncFolder(staging)
   }
 

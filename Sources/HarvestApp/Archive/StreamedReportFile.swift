@@ -27,7 +27,8 @@ public struct StreamedReportFile: Sendable {
     self.table = table
   }
 
-  /// Creates every file in `folder` and flushes each to disk.
+  /// Creates every file in `folder`, handing each to `flusher` once its last piece is
+  /// written.
   ///
   /// The pieces of all the files, file after file, are handed in turn to two workers (one
   /// per core). A worker makes its piece's text in its own buffer, then waits until the
@@ -35,9 +36,11 @@ public struct StreamedReportFile: Sendable {
   /// the other makes text, and each file's bytes are exactly those of `table.bytes`.
   ///
   /// - Returns: for each file, in order, the error that stopped it, or nil.
-  static func createAll(_ files: [StreamedReportFile], in folder: String) -> [ArchiveError?] {
+  static func createAll(
+    _ files: [StreamedReportFile], in folder: String, flusher: FileFlusher
+  ) -> [ArchiveError?] {
     let paths = files.map { folder + "/" + $0.name }
-    let pipeline = Pipeline(files: files, paths: paths)
+    let pipeline = Pipeline(files: files, paths: paths, flusher: flusher)
     defer { pipeline.closeAll() }
     let workers = min(2, ProcessInfo.processInfo.activeProcessorCount, pipeline.taskCount)
     DispatchQueue.concurrentPerform(iterations: max(workers, 1)) { _ in
@@ -56,16 +59,18 @@ public struct StreamedReportFile: Sendable {
   private final class Pipeline: @unchecked Sendable {
     private let condition = NSCondition()
     private let paths: [String]
-    private let pieceCounts: [Int]
     /// Every (file, piece) in the order they are handed out.
     private let tasks: [(file: Int, piece: Int)]
     private var next = 0
     private var written: [Int]
     private let descriptors: [Int32]
+    private let pieceCounts: [Int]
+    private let flusher: FileFlusher
     private var failures: [ArchiveError?]
 
-    init(files: [StreamedReportFile], paths: [String]) {
+    init(files: [StreamedReportFile], paths: [String], flusher: FileFlusher) {
       self.paths = paths
+      self.flusher = flusher
       pieceCounts = files.map(\.table.pieceCount)
       tasks = pieceCounts.enumerated().flatMap { file, count in
         (0..<count).map { (file: file, piece: $0) }
@@ -93,8 +98,8 @@ public struct StreamedReportFile: Sendable {
 
     func hasFailed(_ file: Int) -> Bool { condition.withLock { failures[file] != nil } }
 
-    /// Waits for the pieces before `piece` of `file` to be written, writes the writer's
-    /// bytes (unless the file has failed), and flushes the file after its last piece.
+    /// Waits for the pieces before `piece` of `file` to be written, then writes the
+    /// writer's bytes unless the file has failed; hands a finished file to the flusher.
     func write(_ piece: Int, of file: Int, from writer: CSVWriter) {
       condition.lock()
       while written[file] != piece { condition.wait() }
@@ -107,19 +112,18 @@ public struct StreamedReportFile: Sendable {
           try writer.withUnsafeBytes { bytes throws(ArchiveError) in
             try FileSystemCalls.writeAll(bytes, to: descriptors[file], path: paths[file])
           }
-          if piece == pieceCounts[file] - 1 && fsync(descriptors[file]) != 0 {
-            throw FileSystemCalls.failure("flush the file to disk", paths[file])
-          }
         } catch {
           failure = error
         }
       }
 
-      condition.withLock {
+      let finished = condition.withLock {
         if let failure { failures[file] = failure }
         written[file] += 1
         condition.broadcast()
+        return written[file] == pieceCounts[file] && failures[file] == nil
       }
+      if finished { flusher.flush(paths[file]) }
     }
 
     func closeAll() {
