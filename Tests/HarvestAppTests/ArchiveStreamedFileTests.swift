@@ -67,4 +67,19 @@ final class ArchiveStreamedFileTests: XCTestCase {
     XCTAssertEqual(
       FileManager.default.contents(atPath: folder + "/last.csv").map(Array.init), last.bytes)
   }
+
+  func testTheFlusherReportsTheFirstFileItCouldNotFlush() throws {
+    let folder = try archiveScratchFolder(self)
+    try Data("kept\n".utf8).write(to: URL(fileURLWithPath: folder + "/kept.csv"))
+    let flusher = FileFlusher()
+    flusher.flush(folder + "/kept.csv")
+    flusher.flush(folder + "/missing-one.csv")
+    flusher.flush(folder + "/missing-two.csv")
+    XCTAssertThrowsError(try flusher.wait()) { error in
+      XCTAssertTrue("\(error)".contains("missing-one.csv"), "\(error)")
+    }
+    let fine = FileFlusher()
+    fine.flush(folder + "/kept.csv")
+    XCTAssertNoThrow(try fine.wait())
+  }
 }
