@@ -70,6 +70,9 @@ public struct WashSaleEngine {
   private var candidateDates: [Int32] = []
   private var candidatePosition: [Int32] = []
   private var groupRanges: [Range<Int>] = []
+  /// For each group, its first candidate bought on or after the first day of the window of
+  /// the latest loss sale: sales come in date order, so this only moves forward.
+  private var windowStarts: [Int] = []
   /// Union-find "next candidate that may still have shares" pointers.
   private var skip: [Int32] = []
   /// Buffers one sale at a time works in, kept so a million sales allocate nothing.
@@ -150,6 +153,12 @@ public struct WashSaleEngine {
   }
 
   private func trade(_ position: Int) -> Trade { book.trades[Int(members[position])] }
+  // Single fields, read without copying the whole trade.
+  private func date(_ position: Int) -> CivilDate { book.trades[Int(members[position])].date }
+  private func symbol(_ position: Int) -> Int32 { book.trades[Int(members[position])].symbol }
+  private func ordinal(_ position: Int) -> Int32 {
+    book.trades[Int(members[position])].dayOrdinal
+  }
 
   // MARK: Preparation
 
@@ -262,6 +271,7 @@ public struct WashSaleEngine {
       groupRanges[Int(group)] = start..<end
       start = end
     }
+    windowStarts = groupRanges.map(\.lowerBound)
     skip = (0...candidates.count).map(Int32.init)
   }
 
@@ -289,7 +299,7 @@ public struct WashSaleEngine {
       inDateOrder
       ? nil
       : members.indices.map(Int32.init).sorted { a, b in
-        let dateA = trade(Int(a)).date, dateB = trade(Int(b)).date
+        let dateA = date(Int(a)), dateB = date(Int(b))
         return dateA != dateB ? dateA < dateB : a < b
       }
     func at(_ step: Int) -> Int { order.map { Int($0[step]) } ?? step }
@@ -297,14 +307,14 @@ public struct WashSaleEngine {
     var snapshotTaken = configuration.snapshotDay == nil
     var step = 0
     while step < members.count {
-      let day = trade(at(step)).date
+      let day = date(at(step))
       if !snapshotTaken, let snapshot = configuration.snapshotDay, day > snapshot {
         takeSnapshot(through: snapshot)
         snapshotTaken = true
       }
       var end = step
       var sales: [Int] = []
-      while end < members.count && trade(at(end)).date == day {
+      while end < members.count && date(at(end)) == day {
         let position = at(end)
         if purchaseOfTrade[position] >= 0 {
           book(purchase: purchaseOfTrade[position], holding: holdingsOfTrade[position])
@@ -348,10 +358,16 @@ public struct WashSaleEngine {
       sell(sales[0])
       return
     }
-    let grouped = sales.sorted { a, b in
-      if holdingsOfTrade[a] != holdingsOfTrade[b] { return holdingsOfTrade[a] < holdingsOfTrade[b] }
-      return trade(a).dayOrdinal < trade(b).dayOrdinal
+    // By holding, then the broker's order (both in one number), then as they came.
+    var keyed = sales.map { sale in
+      (
+        key: UInt64(UInt32(holdingsOfTrade[sale])) << 32
+          | UInt64(UInt32(bitPattern: ordinal(sale)) ^ 0x8000_0000),
+        sale: sale
+      )
     }
+    keyed.sort { $0.key != $1.key ? $0.key < $1.key : $0.sale < $1.sale }
+    let grouped = keyed.map(\.sale)
     // Each queue is a run of `grouped` with one account and symbol: (next, end).
     var queues: [(next: Int, end: Int)] = []
     var start = 0
@@ -595,16 +611,15 @@ public struct WashSaleEngine {
   private mutating func washLoss(
     sale: Int, loss: Money, parcel: Parcel, excluding sources: [Int32], recorded: Bool
   ) -> Money {
-    let trade = trade(sale)
-    let range = groupRanges[Int(tables.groupOfSymbol[Int(trade.symbol)])]
-    let first = trade.date.adding(days: -WashSaleEngine.windowDays).dayNumber
-    let last = trade.date.adding(days: WashSaleEngine.windowDays).dayNumber
+    let group = Int(tables.groupOfSymbol[Int(symbol(sale))])
+    let range = groupRanges[group]
+    let saleDate = date(sale)
+    let first = saleDate.adding(days: -WashSaleEngine.windowDays).dayNumber
+    let last = saleDate.adding(days: WashSaleEngine.windowDays).dayNumber
 
-    var low = range.lowerBound, high = range.upperBound
-    while low < high {
-      let middle = (low + high) / 2
-      if candidateDates[middle] < first { low = middle + 1 } else { high = middle }
-    }
+    var low = windowStarts[group]
+    while low < range.upperBound && candidateDates[low] < first { low += 1 }
+    windowStarts[group] = low
 
     var unmatchedShares = parcel.shares
     var unsplitLoss = loss
@@ -637,7 +652,7 @@ public struct WashSaleEngine {
     pid: Int32, count: Shares, disallowed: Money, sale: Int, soldHolding: HoldingStart,
     recorded: Bool
   ) {
-    let saleDate = trade(sale).date
+    let saleDate = date(sale)
     let index = Int(pid)
     let permanent = !tables.accountKinds[Int(purchases[index].account)].isTaxable
     var parcel = purchases[index].rest.split(count)
@@ -686,7 +701,7 @@ public struct WashSaleEngine {
   }
 
   private mutating func flagIncompleteWindow(sale: Int) {
-    let windowEnd = trade(sale).date.adding(days: WashSaleEngine.windowDays)
+    let windowEnd = date(sale).adding(days: WashSaleEngine.windowDays)
     if let lastDate = tables.lastTradeDate, lastDate < windowEnd {
       result.incompleteWindows.append(IncompleteWindow(sale: members[sale], windowEnd: windowEnd))
     }
