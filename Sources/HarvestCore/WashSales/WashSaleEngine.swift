@@ -332,11 +332,12 @@ public struct WashSaleEngine {
   }
 
   private mutating func book(purchase pid: Int32, holding: Int32) {
-    let purchase = purchases[Int(pid)]
     let hid = Int(holding)
     let key = purchaseKeys[Int(pid)]
     var low = holdings[hid].head
     var high = holdings[hid].purchases.count
+    // Purchases of one account and symbol mostly come in order: then this one goes last.
+    if let last = holdings[hid].purchases.last, purchaseKeys[Int(last)] < key { low = high }
     while low < high {
       let middle = (low + high) / 2
       if purchaseKeys[Int(holdings[hid].purchases[middle])] < key {
@@ -346,7 +347,7 @@ public struct WashSaleEngine {
       }
     }
     holdings[hid].purchases.insert(pid, at: low)
-    holdings[hid].held += purchase.heldShares
+    holdings[hid].held += purchases[Int(pid)].heldShares
   }
 
   /// Takes a day's sales in the order of the purchase their first shares come from; sales

@@ -1,3 +1,5 @@
+import Dispatch
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -94,11 +96,32 @@ enum WashSalePartitions {
     try throwIfAny(errors)
 
     var result = EngineResult()
-    result.dispositions = mergedBySale(take(\.result.dispositions), picks: picks, logs: logs) {
-      $0.sale == $1
-    }
-    result.matches = mergedBySale(take(\.result.matches), picks: picks, logs: logs) {
-      $0.sale == $1
+    // The two big outputs are merged side by side, each into its own variable; each part is
+    // freed at the end of the block, before the small outputs are merged.
+    do {
+      let dispositions = take(\.result.dispositions)
+      let matches = take(\.result.matches)
+      var mergedDispositions: [Disposition] = []
+      var mergedMatches: [WashSaleMatch] = []
+      withUnsafeMutablePointer(to: &mergedDispositions) { mergedDispositions in
+        withUnsafeMutablePointer(to: &mergedMatches) { mergedMatches in
+          nonisolated(unsafe) let mergedDispositions = mergedDispositions
+          nonisolated(unsafe) let mergedMatches = mergedMatches
+          DispatchQueue.concurrentPerform(iterations: 2) { output in
+            if output == 0 {
+              mergedDispositions.pointee = mergedBySale(dispositions, picks: picks, logs: logs) {
+                $0.sale == $1
+              }
+            } else {
+              mergedMatches.pointee = mergedBySale(matches, picks: picks, logs: logs) {
+                $0.sale == $1
+              }
+            }
+          }
+        }
+      }
+      result.dispositions = mergedDispositions
+      result.matches = mergedMatches
     }
     result.incompleteWindows = mergedBySale(
       take(\.result.incompleteWindows), picks: picks, logs: logs
