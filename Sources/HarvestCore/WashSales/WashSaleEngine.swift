@@ -195,10 +195,10 @@ public struct WashSaleEngine {
       holdingFirstTrade.append(index)
       return id
     }
-    var buys = 0
-    for index in members where book.trades[Int(index)].action == .buy { buys += 1 }
-    purchases.reserveCapacity(buys)
-    purchaseKeys.reserveCapacity(buys)
+    // Room for every trade to be a buy: the untouched rest of a reservation costs no memory,
+    // and counting the buys would cost a pass over the trades.
+    purchases.reserveCapacity(members.count)
+    purchaseKeys.reserveCapacity(members.count)
 
     for position in members.indices {
       let index = members[position]
@@ -239,38 +239,30 @@ public struct WashSaleEngine {
     for group in 0..<groupCount { groupStarts[group + 1] += groupStarts[group] }
     var nextSlot = groupStarts
     candidates = Array(repeating: 0, count: groupStarts[groupCount])
+    // Keys gathered beside the candidates, so that ordering them reads no purchase again.
+    var keys = [PurchaseKey](repeating: .last, count: candidates.count)
     for (pid, purchase) in purchases.enumerated() where purchase.isPurchase {
       let group = Int(groupOfSymbol[Int(purchase.symbol)])
       if group >= 0 {
         candidates[nextSlot[group]] = Int32(pid)
+        keys[nextSlot[group]] = purchaseKeys[pid]
         nextSlot[group] += 1
       }
     }
-    for group in 0..<groupCount {
-      let range = groupStarts[group]..<groupStarts[group + 1]
-      let inOrder = zip(candidates[range], candidates[range].dropFirst()).allSatisfy {
-        purchaseKeys[Int($0)] < purchaseKeys[Int($1)]
-      }
+    groupRanges = (0..<groupCount).map { groupStarts[$0]..<groupStarts[$0 + 1] }
+    for range in groupRanges {
+      let inOrder = zip(keys[range], keys[range].dropFirst()).allSatisfy { $0 < $1 }
       if !inOrder {
-        candidates[range].sort { purchaseKeys[Int($0)] < purchaseKeys[Int($1)] }
+        let sorted = zip(keys[range], candidates[range]).sorted { $0.0 < $1.0 }
+        keys.replaceSubrange(range, with: sorted.map(\.0))
+        candidates.replaceSubrange(range, with: sorted.map(\.1))
       }
     }
-    candidateDates = candidates.map { purchases[Int($0)].date.dayNumber }
+    // A candidate was bought, not transferred in: its acquisition date is its trade date.
+    candidateDates = keys.map(\.acquired)
+    keys = []
     candidatePosition = Array(repeating: -1, count: purchases.count)
-    groupRanges = Array(repeating: 0..<0, count: groupCount)
-    var start = 0
-    while start < candidates.count {
-      let group = groupOfSymbol[Int(purchases[Int(candidates[start])].symbol)]
-      var end = start
-      while end < candidates.count
-        && groupOfSymbol[Int(purchases[Int(candidates[end])].symbol)] == group
-      {
-        candidatePosition[Int(candidates[end])] = Int32(end)
-        end += 1
-      }
-      groupRanges[Int(group)] = start..<end
-      start = end
-    }
+    for (position, pid) in candidates.enumerated() { candidatePosition[Int(pid)] = Int32(position) }
     windowStarts = groupRanges.map(\.lowerBound)
     skip = (0...candidates.count).map(Int32.init)
   }
