@@ -73,6 +73,10 @@ public struct WashSaleEngine {
   /// For each group, its first candidate bought on or after the first day of the window of
   /// the latest loss sale: sales come in date order, so this only moves forward.
   private var windowStarts: [Int] = []
+  /// Replacement parcels of all purchases, each chained to the next of its purchase (-1 ends
+  /// a chain); slots of parcels sold out are chained from `freeParcel` and used again.
+  private var replacementParcels: [ChainedParcel] = []
+  private var freeParcel: Int32 = -1
   /// Union-find "next candidate that may still have shares" pointers.
   private var skip: [Int32] = []
   /// Buffers one sale at a time works in, kept so a million sales allocate nothing.
@@ -403,6 +407,12 @@ public struct WashSaleEngine {
         holding: holdingFirstTrade[Int(holdingsOfTrade[sale])]))
   }
 
+  /// A replacement parcel and the next replacement parcel of the same purchase, or -1.
+  private struct ChainedParcel {
+    var parcel: Parcel
+    var next: Int32
+  }
+
   private struct SaleOrder: Comparable {
     var key: PurchaseKey
     var queue: Int
@@ -577,18 +587,30 @@ public struct WashSaleEngine {
     from pid: Int32, count: inout Shares, into pieces: inout [(pid: Int32, parcel: Parcel)]
   ) {
     let index = Int(pid)
-    if !purchases[index].replaced.isEmpty {
-      var parcel = 0
-      while count > .zero && parcel < purchases[index].replaced.count {
-        let available = purchases[index].replaced[parcel].shares
-        if available > .zero {
-          let part = purchases[index].replaced[parcel].split(Shares.min(available, count))
-          pieces.append((pid, part))
-          count -= part.shares
+    // Every parcel in a chain holds shares: one is unchained as soon as it is sold out.
+    var previous: Int32 = -1
+    var link = purchases[index].firstReplaced
+    while link >= 0 && count > .zero {
+      let slot = Int(link)
+      let next = replacementParcels[slot].next
+      let available = replacementParcels[slot].parcel.shares
+      let part = replacementParcels[slot].parcel.split(Shares.min(available, count))
+      pieces.append((pid, part))
+      count -= part.shares
+      purchases[index].replacedShares -= part.shares
+      if replacementParcels[slot].parcel.shares == .zero {
+        if previous < 0 {
+          purchases[index].firstReplaced = next
+        } else {
+          replacementParcels[Int(previous)].next = next
         }
-        parcel += 1
+        if purchases[index].lastReplaced == link { purchases[index].lastReplaced = previous }
+        replacementParcels[slot].next = freeParcel
+        freeParcel = link
+      } else {
+        previous = link
       }
-      purchases[index].replaced.removeAll { $0.shares == .zero }
+      link = next
     }
     if count > .zero && purchases[index].rest.shares > .zero {
       let part = purchases[index].rest.split(Shares.min(purchases[index].rest.shares, count))
@@ -663,7 +685,22 @@ public struct WashSaleEngine {
       parcel.holding = holding
     }
     parcel.originSale = members[sale]
-    purchases[index].replaced.append(parcel)
+    let link: Int32
+    if freeParcel >= 0 {
+      link = freeParcel
+      freeParcel = replacementParcels[Int(link)].next
+      replacementParcels[Int(link)] = ChainedParcel(parcel: parcel, next: -1)
+    } else {
+      link = Int32(replacementParcels.count)
+      replacementParcels.append(ChainedParcel(parcel: parcel, next: -1))
+    }
+    if purchases[index].lastReplaced >= 0 {
+      replacementParcels[Int(purchases[index].lastReplaced)].next = link
+    } else {
+      purchases[index].firstReplaced = link
+    }
+    purchases[index].lastReplaced = link
+    purchases[index].replacedShares += parcel.shares
     if purchases[index].rest.shares == .zero { retireCandidate(pid) }
 
     guard recorded else { return }
@@ -703,14 +740,16 @@ public struct WashSaleEngine {
   // MARK: Snapshot and errors
 
   private mutating func takeSnapshot(through day: CivilDate) {
-    for (pid, purchase) in purchases.enumerated() {
-      for parcel in purchase.replaced where parcel.shares > .zero {
-        result.heldAtSnapshot.append(HeldParcel(purchase: purchase.trade, parcel: parcel))
+    for purchase in purchases {
+      var link = purchase.firstReplaced
+      while link >= 0 {
+        let chained = replacementParcels[Int(link)]
+        result.heldAtSnapshot.append(HeldParcel(purchase: purchase.trade, parcel: chained.parcel))
+        link = chained.next
       }
       if purchase.date <= day && purchase.rest.shares > .zero {
         result.heldAtSnapshot.append(HeldParcel(purchase: purchase.trade, parcel: purchase.rest))
       }
-      _ = pid
     }
   }
 
