@@ -13,15 +13,16 @@ struct Purchase {
   /// Whether the shares were bought (and so can replace shares sold at a loss). Lots
   /// transferred in, gifted or inherited were not bought within any window.
   let isPurchase: Bool
-  /// Parcels carved out as replacement shares, in the order of the washes.
-  var replaced: [Parcel] = []
+  /// The first and last parcel carved out as replacement shares, chained in the order of the
+  /// washes in the engine's store of replacement parcels; -1 when there is none. A store
+  /// shared by all purchases spares a million purchases an array each.
+  var firstReplaced: Int32 = -1
+  var lastReplaced: Int32 = -1
+  /// Shares still held in the replacement parcels.
+  var replacedShares = Shares.zero
   /// The rest of the purchase: never matched as replacement shares.
   var rest: Parcel
 
   /// Shares still held in every parcel.
-  var heldShares: Shares {
-    var total = rest.shares
-    for parcel in replaced { total += parcel.shares }
-    return total
-  }
+  var heldShares: Shares { rest.shares + replacedShares }
 }

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Matches every sale with the lots it sells and applies the wash-sale rule (IRC 1091)
 /// across every account of the filer and the spouse, taxable, IRA and Roth alike.
 ///
@@ -8,6 +10,11 @@
 /// in one array per group of substantially identical symbols, sorted by purchase order, with
 /// a skip list over purchases that have no shares left to give, so a sale costs time in
 /// proportion to what it touches, never to the size of the history.
+///
+/// Trades of different groups never meet: holdings are per account and symbol, replacement
+/// candidates per group, and digital assets that are not tokenized are each on their own. So a
+/// big history is swept in partitions of groups, one per core, and the partitions' results
+/// are merged back into the order one sweep over everything gives (see `WashSalePartitions`).
 public struct WashSaleEngine {
   /// What the engine needs besides the trades.
   public struct Configuration: Sendable {
@@ -44,30 +51,41 @@ public struct WashSaleEngine {
 
   private let book: TradeBook
   private let configuration: Configuration
+  private let tables: WashSaleTables
+  /// The trades this sweep covers, as ascending indices into the book. The engine works in
+  /// positions in this list ("sales" and "trades" below are positions) and reports trade
+  /// indices.
+  private let members: [Int32]
+  /// Whether each sale's place in the day's order is logged, for merging partitions.
+  private let logsSales: Bool
   private var purchases: [Purchase] = []
   private var purchaseKeys: [PurchaseKey] = []
   private var purchaseOfTrade: [Int32]
   private var holdingsOfTrade: [Int32]
   private var holdings: [AccountHoldings] = []
-  private var accountKinds: [AccountKind]
-  private var accountRanks: [Int32]
-  private var symbolRanks: [Int32]
-  private var groupOfSymbol: [Int32]
+  /// The first trade (a book index) of each holding: holdings are numbered in that order.
+  private var holdingFirstTrade: [Int32] = []
   /// Purchase ids that can replace, sorted by group, then purchase order.
   private var candidates: [Int32] = []
   private var candidateDates: [Int32] = []
   private var candidatePosition: [Int32] = []
   private var groupRanges: [Range<Int>] = []
+  /// For each group, its first candidate bought on or after the first day of the window of
+  /// the latest loss sale: sales come in date order, so this only moves forward.
+  private var windowStarts: [Int] = []
+  /// Replacement parcels of all purchases, each chained to the next of its purchase (-1 ends
+  /// a chain); slots of parcels sold out are chained from `freeParcel` and used again.
+  private var replacementParcels: [ChainedParcel] = []
+  private var freeParcel: Int32 = -1
   /// Union-find "next candidate that may still have shares" pointers.
   private var skip: [Int32] = []
   /// Buffers one sale at a time works in, kept so a million sales allocate nothing.
   private var spareSources: [Int32] = []
   private var sparePieces: [(pid: Int32, parcel: Parcel)] = []
   private var errors: [InputError] = []
+  private var prepareErrorCount = 0
   private var result = EngineResult()
-  /// The latest trade date in the file: a loss sale whose window ends after it may still be
-  /// washed by purchases the file does not show.
-  private let lastTradeDate: CivilDate?
+  private var saleLog: [SaleLogEntry] = []
 
   /// Runs the engine over every trade in `book`.
   ///
@@ -75,53 +93,82 @@ public struct WashSaleEngine {
   public static func run(
     _ book: TradeBook, _ configuration: Configuration
   ) throws(InputErrors) -> EngineResult {
-    var engine = WashSaleEngine(book: book, configuration: configuration)
-    engine.prepare()
-    engine.sweep()
-    if !engine.errors.isEmpty {
-      let truncated = engine.errors.count > TradeFileReader.errorLimit
-      throw InputErrors(
-        Array(engine.errors.prefix(TradeFileReader.errorLimit)),
-        truncated: truncated)
-    }
-    return engine.result
+    try run(book, configuration, partitions: WashSalePartitions.defaultCount(for: book))
   }
 
-  private init(book: TradeBook, configuration: Configuration) {
+  /// Runs the engine with its groups spread over at most `partitions` sweeps run side by
+  /// side; the result and errors are the same whatever the number.
+  static func run(
+    _ book: TradeBook, _ configuration: Configuration, partitions: Int
+  ) throws(InputErrors) -> EngineResult {
+    let tables = WashSaleTables(book, configuration)
+    let memberLists = WashSalePartitions.members(book, tables, count: partitions)
+    guard memberLists.count > 1 else {
+      var engine = WashSaleEngine(
+        book: book, configuration: configuration, tables: tables,
+        members: memberLists.first ?? [], logsSales: false)
+      let output = engine.output()
+      try WashSalePartitions.throwIfAny(output.prepareErrors + output.sweepErrors)
+      return output.result
+    }
+
+    var outputs = [SweepOutput?](repeating: nil, count: memberLists.count)
+    outputs.withUnsafeMutableBufferPointer { slots in
+      // Each partition writes only its own slot.
+      nonisolated(unsafe) let slots = slots
+      DispatchQueue.concurrentPerform(iterations: memberLists.count) { index in
+        var engine = WashSaleEngine(
+          book: book, configuration: configuration, tables: tables,
+          members: memberLists[index], logsSales: true)
+        slots[index] = engine.output()
+      }
+    }
+    // Moved out of the slots, so that merging can free each part once it is merged.
+    var parts: [SweepOutput] = []
+    parts.reserveCapacity(outputs.count)
+    for index in outputs.indices {
+      parts.append(outputs[index]!)
+      outputs[index] = nil
+    }
+    return try WashSalePartitions.merge(&parts, book: book)
+  }
+
+  private init(
+    book: TradeBook, configuration: Configuration, tables: WashSaleTables, members: [Int32],
+    logsSales: Bool
+  ) {
     self.book = book
     self.configuration = configuration
-    lastTradeDate = book.lastDate
-    purchaseOfTrade = Array(repeating: -1, count: book.trades.count)
-    holdingsOfTrade = Array(repeating: -1, count: book.trades.count)
-    accountKinds = book.accounts.names.map { configuration.accounts[$0]?.kind ?? .taxable }
-    accountRanks = WashSaleEngine.ranks(of: book.accounts.names)
-    symbolRanks = WashSaleEngine.ranks(of: book.symbols.names)
-    groupOfSymbol = []
+    self.tables = tables
+    self.members = members
+    self.logsSales = logsSales
+    purchaseOfTrade = Array(repeating: -1, count: members.count)
+    holdingsOfTrade = Array(repeating: -1, count: members.count)
   }
 
-  private static func ranks(of names: [String]) -> [Int32] {
-    var ranks = Array(repeating: Int32(0), count: names.count)
-    let order = names.indices.sorted { names[$0] < names[$1] }
-    for (rank, index) in order.enumerated() { ranks[index] = Int32(rank) }
-    return ranks
+  /// Prepares, sweeps, and hands over what the sweep found.
+  private mutating func output() -> SweepOutput {
+    prepare()
+    prepareErrorCount = errors.count
+    sweep()
+    return SweepOutput(
+      result: result, prepareErrors: Array(errors[..<prepareErrorCount]),
+      sweepErrors: Array(errors[prepareErrorCount...]), saleLog: saleLog)
+  }
+
+  private func trade(_ position: Int) -> Trade { book.trades[Int(members[position])] }
+  // Single fields, read without copying the whole trade.
+  private func date(_ position: Int) -> CivilDate { book.trades[Int(members[position])].date }
+  private func symbol(_ position: Int) -> Int32 { book.trades[Int(members[position])].symbol }
+  private func ordinal(_ position: Int) -> Int32 {
+    book.trades[Int(members[position])].dayOrdinal
   }
 
   // MARK: Preparation
 
   private mutating func prepare() {
-    var groupNames: [String: Int32] = [:]
-    var washProperty = Array(repeating: true, count: book.symbols.count)
-    for trade in book.trades where !trade.asset.isWashSaleProperty {
-      washProperty[Int(trade.symbol)] = false
-    }
-    groupOfSymbol = book.symbols.names.enumerated().map { index, symbol in
-      guard washProperty[index] else { return -1 }
-      let name = configuration.identicalGroups[symbol].map { "group:" + $0 } ?? "symbol:" + symbol
-      if let id = groupNames[name] { return id }
-      let id = Int32(groupNames.count)
-      groupNames[name] = id
-      return id
-    }
+    let groupOfSymbol = tables.groupOfSymbol
+    let groupCount = tables.groupCount
 
     // Holdings are numbered in order of first appearance, found through a table by account
     // and symbol when that table is small (the usual case), else through a dictionary.
@@ -134,12 +181,13 @@ public struct WashSaleEngine {
     let (tableSize, tooLarge) = book.accounts.count.multipliedReportingOverflow(by: symbolCount)
     var holdingTable =
       !tooLarge && tableSize <= 1 << 22 ? [Int32](repeating: -1, count: tableSize) : []
-    func holdingID(_ trade: Trade) -> Int32 {
+    func holdingID(_ trade: Trade, _ index: Int32) -> Int32 {
       if !holdingTable.isEmpty {
         let slot = Int(trade.account) * symbolCount + Int(trade.symbol)
         if holdingTable[slot] < 0 {
           holdingTable[slot] = Int32(holdings.count)
           holdings.append(AccountHoldings())
+          holdingFirstTrade.append(index)
         }
         return holdingTable[slot]
       }
@@ -148,36 +196,32 @@ public struct WashSaleEngine {
       let id = Int32(holdings.count)
       holdingIndex[key] = id
       holdings.append(AccountHoldings())
+      holdingFirstTrade.append(index)
       return id
     }
-    var buys = 0
-    for index in book.trades.indices where book.trades[index].action == .buy { buys += 1 }
-    purchases.reserveCapacity(buys)
-    purchaseKeys.reserveCapacity(buys)
+    // Room for every trade to be a buy: the untouched rest of a reservation costs no memory,
+    // and counting the buys would cost a pass over the trades.
+    purchases.reserveCapacity(members.count)
+    purchaseKeys.reserveCapacity(members.count)
 
-    for index in book.trades.indices {
-      let trade = book.trades[index]
-      let id = holdingID(trade)
-      holdingsOfTrade[index] = id
+    for position in members.indices {
+      let index = members[position]
+      let trade = book.trades[Int(index)]
+      let id = holdingID(trade, index)
+      holdingsOfTrade[position] = id
       guard trade.action == .buy else { continue }
 
       let pid = Int32(purchases.count)
-      purchaseOfTrade[index] = pid
-      var fifoDate = trade.date
-      if case .date(let acquired)? = trade.acquired { fifoDate = acquired }
-      let holding = trade.acquired ?? .date(trade.date)
+      purchaseOfTrade[position] = pid
+      let key = tables.purchaseKey(trade)
       purchases.append(
         Purchase(
-          trade: Int32(index), date: trade.date, fifoDate: fifoDate, account: trade.account,
-          symbol: trade.symbol, isPurchase: trade.acquired == nil,
+          trade: index, date: trade.date, fifoDate: CivilDate(dayNumber: key.acquired),
+          account: trade.account, symbol: trade.symbol, isPurchase: trade.acquired == nil,
           rest: Parcel(
             shares: trade.quantity, cost: trade.amount, washAdded: .zero,
-            holding: holding, originSale: -1)))
-      purchaseKeys.append(
-        PurchaseKey(
-          acquired: fifoDate.dayNumber, accountRank: accountRanks[Int(trade.account)],
-          symbolRank: symbolRanks[Int(trade.symbol)], tradeDate: trade.date.dayNumber,
-          ordinal: trade.dayOrdinal))
+            holding: trade.acquired ?? .date(trade.date), originSale: -1)))
+      purchaseKeys.append(key)
 
       if let name = trade.lotName {
         if holdings[Int(id)].byName[name] != nil {
@@ -191,46 +235,39 @@ public struct WashSaleEngine {
 
     // Candidates by group (a counting sort), then by purchase order within each group;
     // keys are unique within a group, and a file in date order needs no sorting there.
-    var groupStarts = [Int](repeating: 0, count: groupNames.count + 1)
+    var groupStarts = [Int](repeating: 0, count: groupCount + 1)
     for purchase in purchases where purchase.isPurchase {
       let group = groupOfSymbol[Int(purchase.symbol)]
       if group >= 0 { groupStarts[Int(group) + 1] += 1 }
     }
-    for group in 0..<groupNames.count { groupStarts[group + 1] += groupStarts[group] }
+    for group in 0..<groupCount { groupStarts[group + 1] += groupStarts[group] }
     var nextSlot = groupStarts
-    candidates = Array(repeating: 0, count: groupStarts[groupNames.count])
+    candidates = Array(repeating: 0, count: groupStarts[groupCount])
+    // Keys gathered beside the candidates, so that ordering them reads no purchase again.
+    var keys = [PurchaseKey](repeating: .last, count: candidates.count)
     for (pid, purchase) in purchases.enumerated() where purchase.isPurchase {
       let group = Int(groupOfSymbol[Int(purchase.symbol)])
       if group >= 0 {
         candidates[nextSlot[group]] = Int32(pid)
+        keys[nextSlot[group]] = purchaseKeys[pid]
         nextSlot[group] += 1
       }
     }
-    for group in 0..<groupNames.count {
-      let range = groupStarts[group]..<groupStarts[group + 1]
-      let inOrder = zip(candidates[range], candidates[range].dropFirst()).allSatisfy {
-        purchaseKeys[Int($0)] < purchaseKeys[Int($1)]
-      }
+    groupRanges = (0..<groupCount).map { groupStarts[$0]..<groupStarts[$0 + 1] }
+    for range in groupRanges {
+      let inOrder = zip(keys[range], keys[range].dropFirst()).allSatisfy { $0 < $1 }
       if !inOrder {
-        candidates[range].sort { purchaseKeys[Int($0)] < purchaseKeys[Int($1)] }
+        let sorted = zip(keys[range], candidates[range]).sorted { $0.0 < $1.0 }
+        keys.replaceSubrange(range, with: sorted.map(\.0))
+        candidates.replaceSubrange(range, with: sorted.map(\.1))
       }
     }
-    candidateDates = candidates.map { purchases[Int($0)].date.dayNumber }
+    // A candidate was bought, not transferred in: its acquisition date is its trade date.
+    candidateDates = keys.map(\.acquired)
+    keys = []
     candidatePosition = Array(repeating: -1, count: purchases.count)
-    groupRanges = Array(repeating: 0..<0, count: groupNames.count)
-    var start = 0
-    while start < candidates.count {
-      let group = groupOfSymbol[Int(purchases[Int(candidates[start])].symbol)]
-      var end = start
-      while end < candidates.count
-        && groupOfSymbol[Int(purchases[Int(candidates[end])].symbol)] == group
-      {
-        candidatePosition[Int(candidates[end])] = Int32(end)
-        end += 1
-      }
-      groupRanges[Int(group)] = start..<end
-      start = end
-    }
+    for (position, pid) in candidates.enumerated() { candidatePosition[Int(pid)] = Int32(position) }
+    windowStarts = groupRanges.map(\.lowerBound)
     skip = (0...candidates.count).map(Int32.init)
   }
 
@@ -239,48 +276,64 @@ public struct WashSaleEngine {
   private mutating func sweep() {
     // Most sales take one or two pieces; room for two each (an untouched reservation costs
     // no memory) spares copying the array as it grows.
+    var salesCount = 0
     var recordedSales = 0
-    for trade in book.trades where trade.action == .sell && records(trade) {
-      recordedSales += 1
+    var inDateOrder = true
+    var previousDate = CivilDate(dayNumber: .min)
+    for index in members {
+      let trade = book.trades[Int(index)]
+      if trade.date < previousDate { inDateOrder = false }
+      previousDate = trade.date
+      guard trade.action == .sell else { continue }
+      salesCount += 1
+      if records(trade) { recordedSales += 1 }
     }
     result.dispositions.reserveCapacity(2 * recordedSales)
-    let order = book.trades.indices.sorted { a, b in
-      let dateA = book.trades[a].date, dateB = book.trades[b].date
-      return dateA != dateB ? dateA < dateB : a < b
-    }
+    if logsSales { saleLog.reserveCapacity(salesCount) }
+    // A file in date order (the usual case) is swept as it stands.
+    let order: [Int32]? =
+      inDateOrder
+      ? nil
+      : members.indices.map(Int32.init).sorted { a, b in
+        let dateA = date(Int(a)), dateB = date(Int(b))
+        return dateA != dateB ? dateA < dateB : a < b
+      }
+    func at(_ step: Int) -> Int { order.map { Int($0[step]) } ?? step }
+
     var snapshotTaken = configuration.snapshotDay == nil
-    var position = 0
-    while position < order.count {
-      let day = book.trades[order[position]].date
+    var step = 0
+    while step < members.count {
+      let day = date(at(step))
       if !snapshotTaken, let snapshot = configuration.snapshotDay, day > snapshot {
         takeSnapshot(through: snapshot)
         snapshotTaken = true
       }
-      var end = position
+      var end = step
       var sales: [Int] = []
-      while end < order.count && book.trades[order[end]].date == day {
-        let index = order[end]
-        if book.trades[index].action == .buy {
-          book(purchase: purchaseOfTrade[index])
+      while end < members.count && date(at(end)) == day {
+        let position = at(end)
+        if purchaseOfTrade[position] >= 0 {
+          book(purchase: purchaseOfTrade[position], holding: holdingsOfTrade[position])
         } else {
-          sales.append(index)
+          sales.append(position)
         }
         end += 1
       }
       processSales(of: day, sales)
-      position = end
+      step = end
     }
     if !snapshotTaken, let snapshot = configuration.snapshotDay {
       takeSnapshot(through: snapshot)
     }
   }
 
-  private mutating func book(purchase pid: Int32) {
-    let purchase = purchases[Int(pid)]
-    let hid = Int(holdingsOfTrade[Int(purchase.trade)])
+  private mutating func book(purchase pid: Int32, holding: Int32) {
+    let hid = Int(holding)
     let key = purchaseKeys[Int(pid)]
     var low = holdings[hid].head
     var high = holdings[hid].purchases.count
+    // Purchases of one account and symbol mostly come in order: then this one goes last.
+    if let last = holdings[hid].purchases.last, purchaseKeys[Int(last)] < key { low = high }
     while low < high {
       let middle = (low + high) / 2
       if purchaseKeys[Int(holdings[hid].purchases[middle])] < key {
@@ -290,7 +343,7 @@ public struct WashSaleEngine {
       }
     }
     holdings[hid].purchases.insert(pid, at: low)
-    holdings[hid].held += purchase.heldShares
+    holdings[hid].held += purchases[Int(pid)].heldShares
   }
 
   /// Takes a day's sales in the order of the purchase their first shares come from; sales
@@ -298,13 +351,20 @@ public struct WashSaleEngine {
   private mutating func processSales(of day: CivilDate, _ sales: [Int]) {
     guard !sales.isEmpty else { return }
     if sales.count == 1 {
+      if logsSales { log(sales[0], firstPurchase: firstPurchase(of: sales[0])) }
       sell(sales[0])
       return
     }
-    let grouped = sales.sorted { a, b in
-      if holdingsOfTrade[a] != holdingsOfTrade[b] { return holdingsOfTrade[a] < holdingsOfTrade[b] }
-      return book.trades[a].dayOrdinal < book.trades[b].dayOrdinal
+    // By holding, then the broker's order (both in one number), then as they came.
+    var keyed = sales.map { sale in
+      (
+        key: UInt64(UInt32(holdingsOfTrade[sale])) << 32
+          | UInt64(UInt32(bitPattern: ordinal(sale)) ^ 0x8000_0000),
+        sale: sale
+      )
     }
+    keyed.sort { $0.key != $1.key ? $0.key < $1.key : $0.sale < $1.sale }
+    let grouped = keyed.map(\.sale)
     // Each queue is a run of `grouped` with one account and symbol: (next, end).
     var queues: [(next: Int, end: Int)] = []
     var start = 0
@@ -318,47 +378,70 @@ public struct WashSaleEngine {
       start = end
     }
     var heap = MinHeap<SaleOrder>()
+    func order(_ sale: Int, _ queue: Int) -> SaleOrder {
+      let pid = firstPurchase(of: sale)
+      return SaleOrder(key: pid < 0 ? .last : purchaseKeys[Int(pid)], queue: queue, purchase: pid)
+    }
     for queue in queues.indices {
-      heap.push(SaleOrder(key: firstPurchaseKey(of: grouped[queues[queue].next]), queue: queue))
+      heap.push(order(grouped[queues[queue].next], queue))
     }
     while let next = heap.pop() {
       let queue = next.queue
-      sell(grouped[queues[queue].next])
+      let sale = grouped[queues[queue].next]
+      if logsSales { log(sale, firstPurchase: next.purchase) }
+      sell(sale)
       queues[queue].next += 1
       if queues[queue].next < queues[queue].end {
-        let sale = grouped[queues[queue].next]
-        heap.push(SaleOrder(key: firstPurchaseKey(of: sale), queue: queue))
+        heap.push(order(grouped[queues[queue].next], queue))
       }
     }
+  }
+
+  private mutating func log(_ sale: Int, firstPurchase pid: Int32) {
+    let trade = trade(sale)
+    let key = pid < 0 ? PurchaseKey.last : purchaseKeys[Int(pid)]
+    saleLog.append(
+      SaleLogEntry(
+        sale: members[sale], date: trade.date.dayNumber, acquired: key.acquired,
+        accountRank: key.accountRank, symbolRank: key.symbolRank,
+        holding: holdingFirstTrade[Int(holdingsOfTrade[sale])]))
+  }
+
+  /// A replacement parcel and the next replacement parcel of the same purchase, or -1.
+  private struct ChainedParcel {
+    var parcel: Parcel
+    var next: Int32
   }
 
   private struct SaleOrder: Comparable {
     var key: PurchaseKey
     var queue: Int
+    var purchase: Int32
 
     static func < (lhs: SaleOrder, rhs: SaleOrder) -> Bool {
       lhs.key != rhs.key ? lhs.key < rhs.key : lhs.queue < rhs.queue
     }
   }
 
-  private func firstPurchaseKey(of sale: Int) -> PurchaseKey {
-    let trade = book.trades[sale]
+  /// The purchase a sale's first shares come from, or -1 when there is none (such a sale
+  /// fails, or takes a named lot that has nothing left).
+  private func firstPurchase(of sale: Int) -> Int32 {
+    let trade = trade(sale)
     let hid = Int(holdingsOfTrade[sale])
     switch trade.selector {
     case .firstInFirstOut:
       let list = holdings[hid].purchases
       var index = holdings[hid].head
       while index < list.count && purchases[Int(list[index])].heldShares == .zero { index += 1 }
-      return index < list.count ? purchaseKeys[Int(list[index])] : .last
+      return index < list.count ? list[index] : -1
     case .named(let name):
-      guard let pid = holdings[hid].byName[name] else { return .last }
-      return purchaseKeys[Int(pid)]
+      return holdings[hid].byName[name] ?? -1
     case .purchasedOn(let date):
       for pid in holdings[hid].purchases[holdings[hid].head...]
       where purchases[Int(pid)].fifoDate == date && purchases[Int(pid)].heldShares > .zero {
-        return purchaseKeys[Int(pid)]
+        return pid
       }
-      return .last
+      return -1
     }
   }
 
@@ -369,7 +452,7 @@ public struct WashSaleEngine {
   }
 
   private mutating func sell(_ sale: Int) {
-    let trade = book.trades[sale]
+    let trade = trade(sale)
     let recorded = records(trade)
     let hid = Int(holdingsOfTrade[sale])
     var sources = spareSources
@@ -396,8 +479,8 @@ public struct WashSaleEngine {
     }
 
     let washable =
-      accountKinds[Int(trade.account)].isTaxable
-      && groupOfSymbol[Int(trade.symbol)] >= 0
+      tables.accountKinds[Int(trade.account)].isTaxable
+      && tables.groupOfSymbol[Int(trade.symbol)] >= 0
     var proceedsLeft = trade.amount
     var sharesLeft = trade.quantity
     var flaggedWindow = false
@@ -418,7 +501,7 @@ public struct WashSaleEngine {
       guard recorded else { continue }
       result.dispositions.append(
         Disposition(
-          sale: Int32(sale), purchase: purchases[Int(pid)].trade, shares: parcel.shares,
+          sale: members[sale], purchase: purchases[Int(pid)].trade, shares: parcel.shares,
           proceeds: proceeds, cost: parcel.cost, washAdded: parcel.washAdded,
           holding: parcel.holding, disallowed: disallowed,
           isLongTerm: parcel.holding.isLongTerm(soldOn: trade.date),
@@ -431,7 +514,7 @@ public struct WashSaleEngine {
   private mutating func selectPurchases(
     for sale: Int, into sources: inout [Int32]
   ) -> Bool {
-    let trade = book.trades[sale]
+    let trade = trade(sale)
     let hid = Int(holdingsOfTrade[sale])
     // Names for messages only; looked up when a message needs them.
     var symbol: String { book.symbols[trade.symbol] }
@@ -504,18 +587,30 @@ public struct WashSaleEngine {
     from pid: Int32, count: inout Shares, into pieces: inout [(pid: Int32, parcel: Parcel)]
   ) {
     let index = Int(pid)
-    if !purchases[index].replaced.isEmpty {
-      var parcel = 0
-      while count > .zero && parcel < purchases[index].replaced.count {
-        let available = purchases[index].replaced[parcel].shares
-        if available > .zero {
-          let part = purchases[index].replaced[parcel].split(Shares.min(available, count))
-          pieces.append((pid, part))
-          count -= part.shares
+    // Every parcel in a chain holds shares: one is unchained as soon as it is sold out.
+    var previous: Int32 = -1
+    var link = purchases[index].firstReplaced
+    while link >= 0 && count > .zero {
+      let slot = Int(link)
+      let next = replacementParcels[slot].next
+      let available = replacementParcels[slot].parcel.shares
+      let part = replacementParcels[slot].parcel.split(Shares.min(available, count))
+      pieces.append((pid, part))
+      count -= part.shares
+      purchases[index].replacedShares -= part.shares
+      if replacementParcels[slot].parcel.shares == .zero {
+        if previous < 0 {
+          purchases[index].firstReplaced = next
+        } else {
+          replacementParcels[Int(previous)].next = next
         }
-        parcel += 1
+        if purchases[index].lastReplaced == link { purchases[index].lastReplaced = previous }
+        replacementParcels[slot].next = freeParcel
+        freeParcel = link
+      } else {
+        previous = link
       }
-      purchases[index].replaced.removeAll { $0.shares == .zero }
+      link = next
     }
     if count > .zero && purchases[index].rest.shares > .zero {
       let part = purchases[index].rest.split(Shares.min(purchases[index].rest.shares, count))
@@ -531,16 +626,15 @@ public struct WashSaleEngine {
   private mutating func washLoss(
     sale: Int, loss: Money, parcel: Parcel, excluding sources: [Int32], recorded: Bool
   ) -> Money {
-    let trade = book.trades[sale]
-    let range = groupRanges[Int(groupOfSymbol[Int(trade.symbol)])]
-    let first = trade.date.adding(days: -WashSaleEngine.windowDays).dayNumber
-    let last = trade.date.adding(days: WashSaleEngine.windowDays).dayNumber
+    let group = Int(tables.groupOfSymbol[Int(symbol(sale))])
+    let range = groupRanges[group]
+    let saleDate = date(sale)
+    let first = saleDate.adding(days: -WashSaleEngine.windowDays).dayNumber
+    let last = saleDate.adding(days: WashSaleEngine.windowDays).dayNumber
 
-    var low = range.lowerBound, high = range.upperBound
-    while low < high {
-      let middle = (low + high) / 2
-      if candidateDates[middle] < first { low = middle + 1 } else { high = middle }
-    }
+    var low = windowStarts[group]
+    while low < range.upperBound && candidateDates[low] < first { low += 1 }
+    windowStarts[group] = low
 
     var unmatchedShares = parcel.shares
     var unsplitLoss = loss
@@ -573,9 +667,9 @@ public struct WashSaleEngine {
     pid: Int32, count: Shares, disallowed: Money, sale: Int, soldHolding: HoldingStart,
     recorded: Bool
   ) {
-    let saleDate = book.trades[sale].date
+    let saleDate = date(sale)
     let index = Int(pid)
-    let permanent = !accountKinds[Int(purchases[index].account)].isTaxable
+    let permanent = !tables.accountKinds[Int(purchases[index].account)].isTaxable
     var parcel = purchases[index].rest.split(count)
     var holding = parcel.holding
     if !permanent {
@@ -590,14 +684,29 @@ public struct WashSaleEngine {
       }
       parcel.holding = holding
     }
-    parcel.originSale = Int32(sale)
-    purchases[index].replaced.append(parcel)
+    parcel.originSale = members[sale]
+    let link: Int32
+    if freeParcel >= 0 {
+      link = freeParcel
+      freeParcel = replacementParcels[Int(link)].next
+      replacementParcels[Int(link)] = ChainedParcel(parcel: parcel, next: -1)
+    } else {
+      link = Int32(replacementParcels.count)
+      replacementParcels.append(ChainedParcel(parcel: parcel, next: -1))
+    }
+    if purchases[index].lastReplaced >= 0 {
+      replacementParcels[Int(purchases[index].lastReplaced)].next = link
+    } else {
+      purchases[index].firstReplaced = link
+    }
+    purchases[index].lastReplaced = link
+    purchases[index].replacedShares += parcel.shares
     if purchases[index].rest.shares == .zero { retireCandidate(pid) }
 
     guard recorded else { return }
     result.matches.append(
       WashSaleMatch(
-        sale: Int32(sale), replacement: purchases[index].trade, shares: count,
+        sale: members[sale], replacement: purchases[index].trade, shares: count,
         disallowed: disallowed,
         basisAdded: permanent ? .zero : disallowed, adjustedHolding: holding,
         isPermanent: permanent))
@@ -622,24 +731,25 @@ public struct WashSaleEngine {
   }
 
   private mutating func flagIncompleteWindow(sale: Int) {
-    let trade = book.trades[sale]
-    let windowEnd = trade.date.adding(days: WashSaleEngine.windowDays)
-    if let lastDate = lastTradeDate, lastDate < windowEnd {
-      result.incompleteWindows.append(IncompleteWindow(sale: Int32(sale), windowEnd: windowEnd))
+    let windowEnd = date(sale).adding(days: WashSaleEngine.windowDays)
+    if let lastDate = tables.lastTradeDate, lastDate < windowEnd {
+      result.incompleteWindows.append(IncompleteWindow(sale: members[sale], windowEnd: windowEnd))
     }
   }
 
   // MARK: Snapshot and errors
 
   private mutating func takeSnapshot(through day: CivilDate) {
-    for (pid, purchase) in purchases.enumerated() {
-      for parcel in purchase.replaced where parcel.shares > .zero {
-        result.heldAtSnapshot.append(HeldParcel(purchase: purchase.trade, parcel: parcel))
+    for purchase in purchases {
+      var link = purchase.firstReplaced
+      while link >= 0 {
+        let chained = replacementParcels[Int(link)]
+        result.heldAtSnapshot.append(HeldParcel(purchase: purchase.trade, parcel: chained.parcel))
+        link = chained.next
       }
       if purchase.date <= day && purchase.rest.shares > .zero {
         result.heldAtSnapshot.append(HeldParcel(purchase: purchase.trade, parcel: purchase.rest))
       }
-      _ = pid
     }
   }
 

@@ -1,0 +1,198 @@
+import XCTest
+
+@testable import HarvestCore
+
+/// The engine sweeps big histories in partitions of groups side by side and merges their
+/// results; whatever the number of partitions, the result and the errors must be exactly
+/// those of one sweep over everything.
+final class WashSalePartitionTests: XCTestCase {
+  static let accounts: [String: Account] = [
+    "Main": Account(name: "Main"),
+    "Joint": Account(name: "Joint", kind: .taxable, owner: .spouse),
+    "Retire": Account(name: "Retire", kind: .ira),
+    "Roth": Account(name: "Roth", kind: .roth),
+  ]
+  static let identical = ["VOO": "sp500", "IVV": "sp500", "QQQ": "nasdaq", "QQQM": "nasdaq"]
+  /// Symbols and the asset column they are written with.
+  static let symbols: [(symbol: String, asset: String)] = [
+    ("ABC", ""), ("XYZ", ""), ("VOO", ""), ("IVV", ""), ("QQQ", ""), ("QQQM", ""),
+    ("BTC", "digital"), ("ETH", "digital"), ("TOKN", "tokenized"),
+  ]
+
+  /// A lot as the generator follows it, to write sales that name it.
+  struct Lot {
+    var account: String
+    var symbol: String
+    var name: String?
+    var acquired: CivilDate
+    var shares: Int
+  }
+
+  /// A random history as a trades file. With `errors`, some sales sell shares that are not
+  /// held, name lots that do not exist or reuse a lot name; without, every sale should be
+  /// covered (the generator follows lots only roughly, so an error is still possible).
+  static func history(seed: UInt64, rows: Int, errors: Bool) -> String {
+    var random = SplitMix64(seed: seed)
+    var lots: [Lot] = []
+    var held: [String: Int] = [:]
+    var prices: [String: Int] = [:]
+    for (symbol, _) in symbols { prices[symbol] = 1_000 + random.below(9_000) }
+    var day = CivilDate(iso: "2024-12-05")!
+    var text = "date,account,action,symbol,quantity,price,fees,lot,acquired,form,asset\n"
+    for row in 0..<rows {
+      if random.chance(12) { day = day.adding(days: 1 + random.below(4)) }
+      let account = random.pick(["Main", "Main", "Joint", "Retire", "Roth"])
+      let (symbol, asset) = random.pick(symbols)
+      let key = account + "/" + symbol
+      let price = max(1, prices[symbol]! + random.below(601) - 320)
+      prices[symbol] = price
+      let form = asset.isEmpty ? "" : "1099-DA"
+      var lot = "", acquired = "", quantity = 0, action = "buy"
+
+      let owned = held[key, default: 0]
+      if (owned > 0 && random.chance(45)) || (errors && random.chance(8)) {
+        action = "sell"
+        quantity = owned > 0 ? 1 + random.below(owned) : 1 + random.below(20)
+        if errors && random.chance(15) { quantity += 1 + random.below(30) }
+        // In the order shares leave the account: by acquisition, then as bought.
+        let mine = lots.indices.filter {
+          lots[$0].account == account && lots[$0].symbol == symbol && lots[$0].shares > 0
+        }.sorted { (lots[$0].acquired, $0) < (lots[$1].acquired, $1) }
+        if let index = mine.last, lots[index].name != nil, random.chance(30) {
+          lot = lots[index].name!
+          quantity = errors ? quantity : min(quantity, lots[index].shares)
+          lots[index].shares -= min(quantity, lots[index].shares)
+        } else if let index = mine.first, random.chance(20) {
+          lot = lots[index].acquired.description
+          quantity = errors ? quantity : min(quantity, lots[index].shares)
+          lots[index].shares -= min(quantity, lots[index].shares)
+        } else if errors && random.chance(5) {
+          lot = "NOPE\(row)"
+        } else {
+          var left = quantity
+          for index in mine where left > 0 {
+            let taken = min(left, lots[index].shares)
+            lots[index].shares -= taken
+            left -= taken
+          }
+        }
+        held[key] = max(0, owned - quantity)
+      } else {
+        quantity = 1 + random.below(40)
+        var acquiredDate = day
+        if random.chance(10) {
+          acquiredDate = day.adding(days: -(20 + random.below(900)))
+          acquired = acquiredDate.description
+        } else if random.chance(4) {
+          acquired = "INHERITED"
+        }
+        var name: String?
+        if random.chance(35) {
+          name = errors && random.chance(10) && !lots.isEmpty ? "L\(random.below(row))" : "L\(row)"
+          lot = name!
+        }
+        lots.append(
+          Lot(
+            account: account, symbol: symbol, name: name, acquired: acquiredDate,
+            shares: quantity))
+        held[key] = owned + quantity
+      }
+      let fees = random.chance(20) ? random.below(500) : 0
+      text +=
+        "\(day),\(account),\(action),\(symbol),\(quantity),"
+        + "\(Price(micros: Int64(price) * 10_000)),\(Money(cents: Int64(fees))),"
+        + "\(lot),\(acquired),\(form),\(asset)\n"
+    }
+    return text
+  }
+
+  /// What a run gives: the result, or the errors it throws.
+  enum Outcome: Equatable {
+    case result(
+      dispositions: [Disposition], matches: [WashSaleMatch], held: [HeldParcel],
+      windows: [IncompleteWindow])
+    case errors([InputError], truncated: Bool)
+  }
+
+  static func outcome(
+    _ book: TradeBook, _ configuration: WashSaleEngine.Configuration, partitions: Int
+  ) -> Outcome {
+    do {
+      let result = try WashSaleEngine.run(book, configuration, partitions: partitions)
+      return .result(
+        dispositions: result.dispositions, matches: result.matches,
+        held: result.heldAtSnapshot, windows: result.incompleteWindows)
+    } catch {
+      return .errors(error.errors, truncated: error.truncated)
+    }
+  }
+
+  func testPartitionedSweepsGiveTheResultAndErrorsOfOneSweep() throws {
+    var results = 0, refusals = 0
+    for seed in 0..<UInt64(120) {
+      let errors = seed % 3 == 2
+      let csv = Self.history(seed: seed, rows: 150 + Int(seed % 7) * 60, errors: errors)
+      let book = try TradeFileReader.read(bytes: Array(csv.utf8), file: "trades.csv")
+      let first = CivilDate.startOfYear(2025), last = CivilDate.endOfYear(2025)
+      let thisYear: @Sendable (Trade) -> Bool = { $0.date >= first && $0.date <= last }
+      let configuration = WashSaleEngine.Configuration(
+        accounts: Self.accounts, identicalGroups: Self.identical,
+        convention: seed % 2 == 0 ? .tacked : .original,
+        snapshotDay: seed % 5 == 0 ? nil : last,
+        recordsSale: seed % 4 == 0 ? nil : thisYear)
+
+      let tables = WashSaleTables(book, configuration)
+      XCTAssertEqual(WashSalePartitions.members(book, tables, count: 3).count, 3, "seed \(seed)")
+      let single = Self.outcome(book, configuration, partitions: 1)
+      for partitions in [2, 3] {
+        let split = Self.outcome(book, configuration, partitions: partitions)
+        XCTAssertEqual(split, single, "seed \(seed), \(partitions) partitions")
+      }
+      if case .result(let dispositions, let matches, _, _) = single {
+        if !dispositions.isEmpty && !matches.isEmpty { results += 1 }
+      } else {
+        refusals += 1
+      }
+    }
+    // Both kinds of outcome are compared, many times over.
+    XCTAssertGreaterThan(results, 40)
+    XCTAssertGreaterThan(refusals, 30)
+  }
+
+  func testGroupsAreDealtOutWholeAndBalanced() throws {
+    let csv = Self.history(seed: 7, rows: 600, errors: false)
+    let book = try TradeFileReader.read(bytes: Array(csv.utf8), file: "trades.csv")
+    let tables = WashSaleTables(
+      book, WashSaleEngine.Configuration(accounts: Self.accounts, identicalGroups: Self.identical))
+    let lists = WashSalePartitions.members(book, tables, count: 2)
+
+    XCTAssertEqual(lists.count, 2)
+    XCTAssertEqual(lists.flatMap { $0 }.sorted(), Array(0..<Int32(book.trades.count)))
+    for list in lists { XCTAssertEqual(list, list.sorted()) }
+    // Symbols of one group, and each symbol, sit in one partition only.
+    func partitions(of symbol: String) -> Set<Int> {
+      Set(
+        lists.indices.filter { index in
+          lists[index].contains { book.symbols[book.trades[Int($0)].symbol] == symbol }
+        })
+    }
+    for (symbol, _) in Self.symbols { XCTAssertEqual(partitions(of: symbol).count, 1, symbol) }
+    XCTAssertEqual(partitions(of: "VOO"), partitions(of: "IVV"))
+    XCTAssertEqual(partitions(of: "QQQ"), partitions(of: "QQQM"))
+    // The heaviest group first, then each to the lighter side: neither side is more than the
+    // heaviest group's size heavier than the other.
+    let difference = abs(lists[0].count - lists[1].count)
+    XCTAssertLessThan(difference, book.trades.count / 2)
+  }
+
+  func testASingleGroupIsNotSplit() throws {
+    let csv = trades(
+      """
+      2025-01-02,Main,buy,ABC,10,100,0
+      2025-01-03,Main,sell,ABC,5,90,0
+      """)
+    let book = try TradeFileReader.read(bytes: Array(csv.utf8), file: "trades.csv")
+    let tables = WashSaleTables(book, WashSaleEngine.Configuration())
+    XCTAssertEqual(WashSalePartitions.members(book, tables, count: 4), [[0, 1]])
+  }
+}
