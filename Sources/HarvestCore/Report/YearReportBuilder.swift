@@ -49,7 +49,11 @@ public enum YearReportBuilder {
     let isReportedTrade: @Sendable (Trade) -> Bool = { trade in
       trade.date >= firstDay && trade.date <= lastDay && reportedAccounts[Int(trade.account)]
     }
-    func isReported(_ sale: Int32) -> Bool { isReportedTrade(book.trades[Int(sale)]) }
+    let isReported: @Sendable (Int32) -> Bool = { sale in
+      let trade = Int(sale)
+      return book.trades[trade].date >= firstDay && book.trades[trade].date <= lastDay
+        && reportedAccounts[Int(book.trades[trade].account)]
+    }
 
     // The engine records only this return's sales: the pieces of other years and accounts
     // would be held in memory for nothing.
@@ -59,9 +63,8 @@ public enum YearReportBuilder {
       recordsSale: isReportedTrade)
     var result = try WashSaleEngine.run(book, configuration)
 
-    let rows = try form8949Rows(result.dispositions, book: book, options: options) {
-      isReported($0)
-    }
+    let rows = try form8949Rows(
+      result.dispositions, book: book, options: options, isReported: isReported)
     result.dispositions = []
 
     // The pieces go before the wash-sale rows are made, the pairings after: the least held
@@ -122,50 +125,71 @@ public enum YearReportBuilder {
 
   /// The Form 8949 rows of the reported pieces, in form order.
   ///
-  /// Two passes: the box of every reported piece, then each row written straight into its
-  /// place. The engine yields pieces in date-sold order, in the order the sales were taken,
-  /// so placing them box by box in that order gives form order with no sort and no copy. The
-  /// second pass runs on every core, each task making the rows of its own run of pieces
-  /// into the places the first pass counted out for it.
+  /// Two passes, each on every core with one task per run of pieces: the box of every
+  /// reported piece, then each row written straight into its place. The engine yields pieces
+  /// in date-sold order, in the order the sales were taken, so placing them box by box in
+  /// that order gives form order with no sort and no copy: a task's rows of a box go after
+  /// every earlier box and after the same box's rows of earlier tasks.
   private static func form8949Rows(
     _ pieces: [Disposition], book: TradeBook, options: Options,
-    isReported: (Int32) -> Bool
+    isReported: @escaping @Sendable (Int32) -> Bool
   ) throws(InputErrors) -> [Form8949Row] {
     let boxes = Form8949Box.allCases.sorted()
+    let boxCount = boxes.count
     let taskCount = (pieces.count + rowsPerTask - 1) / rowsPerTask
-    var boxOfPiece = [UInt8](repeating: .max, count: pieces.count)
-    // counts[task * boxes.count + box]: the rows of each box in each task's pieces.
-    var counts = [Int](repeating: 0, count: max(taskCount, 1) * boxes.count)
-    var errors: [InputError] = []
-    for (index, piece) in pieces.enumerated() where isReported(piece.sale) {
-      let sale = book.trades[Int(piece.sale)]
-      guard
-        let box = Form8949Box.forSale(
-          longTerm: piece.isLongTerm, form: sale.form, basisReported: sale.basisReported,
-          asset: sale.asset, taxYear: options.taxYear)
-      else {
-        errors.append(
-          InputError(
-            file: book.file, line: sale.line, column: "form", found: sale.form.rawValue,
-            expected: "1099-B or none for \(options.taxYear); Form 1099-DA starts with 2025"))
-        continue
-      }
-      boxOfPiece[index] = UInt8(box.formOrder)
-      counts[index / rowsPerTask * boxes.count + box.formOrder] += 1
+    guard taskCount > 0 else { return [] }
+    @Sendable func taskPieces(_ task: Int) -> Range<Int> {
+      (task * rowsPerTask)..<min(pieces.count, (task + 1) * rowsPerTask)
     }
+
+    // The box of each piece (.max when not reported), each task's count of each box, and
+    // each task's refused sales.
+    var boxOfPiece = [UInt8](repeating: .max, count: pieces.count)
+    var counts = [Int](repeating: 0, count: taskCount * boxCount)
+    var taskErrors = [[InputError]](repeating: [], count: taskCount)
+    let taxYear = options.taxYear
+    boxOfPiece.withUnsafeMutableBufferPointer { boxOfPiece in
+      counts.withUnsafeMutableBufferPointer { counts in
+        taskErrors.withUnsafeMutableBufferPointer { taskErrors in
+          let boxSlots = DisjointSlots(base: boxOfPiece.baseAddress!)
+          let countSlots = DisjointSlots(base: counts.baseAddress!)
+          let errorSlots = DisjointSlots(base: taskErrors.baseAddress!)
+          ParallelWork.forEach(taskCount) { task in
+            for index in taskPieces(task) where isReported(pieces[index].sale) {
+              let sale = Int(pieces[index].sale)
+              guard
+                let box = Form8949Box.forSale(
+                  longTerm: pieces[index].isLongTerm, form: book.trades[sale].form,
+                  basisReported: book.trades[sale].basisReported,
+                  asset: book.trades[sale].asset, taxYear: taxYear)
+              else {
+                errorSlots.base[task].append(
+                  InputError(
+                    file: book.file, line: book.trades[sale].line, column: "form",
+                    found: book.trades[sale].form.rawValue,
+                    expected: "1099-B or none for \(taxYear); Form 1099-DA starts with 2025"))
+                continue
+              }
+              boxSlots.base[index] = UInt8(box.formOrder)
+              countSlots.base[task * boxCount + box.formOrder] += 1
+            }
+          }
+        }
+      }
+    }
+    let errors = taskErrors.joined()
     if !errors.isEmpty {
       throw InputErrors(
         Array(errors.prefix(TradeFileReader.errorLimit)),
         truncated: errors.count > TradeFileReader.errorLimit)
     }
-    // Where each task's first row of each box goes: after every earlier box, and after the
-    // rows of the same box from earlier tasks.
+
     var starts = counts
     var next = 0
-    for box in 0..<boxes.count {
-      for task in 0..<max(taskCount, 1) {
-        starts[task * boxes.count + box] = next
-        next += counts[task * boxes.count + box]
+    for box in 0..<boxCount {
+      for task in 0..<taskCount {
+        starts[task * boxCount + box] = next
+        next += counts[task * boxCount + box]
       }
     }
     let total = next
@@ -175,24 +199,28 @@ public enum YearReportBuilder {
     return [Form8949Row](unsafeUninitializedCapacity: total) { buffer, initialized in
       let slots = DisjointSlots(base: buffer.baseAddress!)
       ParallelWork.forEach(taskCount) { task in
-        var place = Array(firstPlaces[(task * boxes.count)..<((task + 1) * boxes.count)])
+        var place = Array(firstPlaces[(task * boxCount)..<((task + 1) * boxCount)])
         // One shared record of each loss sale behind a wash-sale basis, for all the
-        // task's rows it fed.
+        // task's rows it fed; the last one found is kept at hand, since a sale's pieces
+        // and the sales out of one replacement lot come together.
         var sources: [Int32: WashSource] = [:]
-        let first = task * rowsPerTask
-        for index in first..<min(pieces.count, first + rowsPerTask) where placed[index] != .max {
+        var lastSource: (origin: Int32, source: WashSource)?
+        for index in taskPieces(task) where placed[index] != .max {
           let piece = pieces[index]
           let order = Int(placed[index])
           var source: WashSource?
           if piece.washOrigin >= 0 {
-            source = sources[piece.washOrigin] ?? washSource(piece.washOrigin, book)
-            sources[piece.washOrigin] = source
+            if let lastSource, lastSource.origin == piece.washOrigin {
+              source = lastSource.source
+            } else {
+              let found = sources[piece.washOrigin] ?? washSource(piece.washOrigin, book)
+              sources[piece.washOrigin] = found
+              lastSource = (piece.washOrigin, found)
+              source = found
+            }
           }
           (slots.base + place[order]).initialize(
-            to: row(
-              piece, sale: book.trades[Int(piece.sale)],
-              purchase: book.trades[Int(piece.purchase)], box: boxes[order], book: book,
-              washSource: source))
+            to: row(piece, box: boxes[order], book: book, washSource: source))
           place[order] += 1
         }
       }
@@ -279,20 +307,25 @@ public enum YearReportBuilder {
     if !errors.isEmpty { throw InputErrors(errors) }
   }
 
+  /// The row of one piece, read from the book's trades field by field rather than copying
+  /// whole trades.
   private static func row(
-    _ piece: Disposition, sale: Trade, purchase: Trade, box: Form8949Box, book: TradeBook,
-    washSource: WashSource?
+    _ piece: Disposition, box: Form8949Box, book: TradeBook, washSource: WashSource?
   ) -> Form8949Row {
-    let washAdjusted = piece.washAdded > .zero
+    let sale = Int(piece.sale)
+    let purchase = Int(piece.purchase)
+    let acquired = book.trades[purchase].acquired
     var row = Form8949Row(
-      box: box, description: sale.description, dateAcquired: piece.holding, dateSold: sale.date,
-      proceeds: piece.proceeds, costBasis: piece.basis, adjustment: piece.disallowed,
-      symbol: book.symbols[sale.symbol], account: book.accounts[sale.account],
-      shares: piece.shares, purchaseDate: actualAcquisition(purchase),
-      actualCost: piece.cost, washBasisAdded: piece.washAdded, saleLine: sale.line,
-      isDigitalAsset: sale.asset.isDigitalAsset, washSource: washSource)
+      box: box, description: book.trades[sale].description, dateAcquired: piece.holding,
+      dateSold: book.trades[sale].date, proceeds: piece.proceeds, costBasis: piece.basis,
+      adjustment: piece.disallowed, symbol: book.symbols[book.trades[sale].symbol],
+      account: book.accounts[book.trades[sale].account], shares: piece.shares,
+      purchaseDate: actualAcquisition(acquired, bought: book.trades[purchase].date),
+      actualCost: piece.cost, washBasisAdded: piece.washAdded, saleLine: book.trades[sale].line,
+      isDigitalAsset: book.trades[sale].asset.isDigitalAsset, washSource: washSource)
     if piece.disallowed > .zero { row.codeLetters = .washSale }
-    switch purchase.acquired {
+    let washAdjusted = piece.washAdded > .zero
+    switch acquired {
     case nil: row.storedBasisNote = washAdjusted ? .washSale : .none
     case .inherited?: row.storedBasisNote = washAdjusted ? .inheritedWashSale : .inherited
     case .date?: row.storedBasisNote = washAdjusted ? .transferredInWashSale : .transferredIn
@@ -310,9 +343,10 @@ public enum YearReportBuilder {
 
   /// When the shares were really acquired: the trade date of a buy, the original date of a
   /// lot transferred in, nothing for an inherited lot.
-  private static func actualAcquisition(_ purchase: Trade) -> CivilDate? {
-    switch purchase.acquired {
-    case nil: return purchase.date
+  private static func actualAcquisition(_ acquired: HoldingStart?, bought: CivilDate) -> CivilDate?
+  {
+    switch acquired {
+    case nil: return bought
     case .date(let date)?: return date
     case .inherited?: return nil
     }
