@@ -44,9 +44,27 @@ struct ReportCommand {
       rows: yearRows, filingStatus: options.filingStatus,
       shortTermCarryover: carryIn.0, longTermCarryover: carryIn.1,
       other: other, summarizeException1: options.summarizeException1)
+    let formRows = ScheduleD.form8949Rows(scheduleInput)
+
+    // The files that only read the rows are prepared on the other core while Schedule D is
+    // added up on this one.
+    let boxesOverThreshold = Exception2.boxesOverThreshold(formRows)
+    let useException2 = options.statement || !boxesOverThreshold.isEmpty
+    let accounts = inputs.accounts
+    let wholeDollars = options.roundDollars
+    let summaryCSV =
+      useException2
+      ? BackgroundWork {
+        Exception2Statement.summaryCSV(
+          rows: formRows, accounts: accounts, wholeDollars: wholeDollars)
+      } : nil
+    let washSales = report.washSales
+    let largeFiles = BackgroundWork {
+      ReportCommand.largeCSVFiles(formRows, washSales: washSales)
+    }
+
     let scheduleD = ScheduleD.compute(scheduleInput)
     for warning in scheduleD.warnings { log.warning(warning) }
-    let formRows = ScheduleD.form8949Rows(scheduleInput)
     let worksheet = CapitalLossCarryoverWorksheet(
       scheduleD: scheduleD, taxableIncome: taxableIncome)
     if worksheet.taxableIncomeAssumed {
@@ -60,14 +78,9 @@ struct ReportCommand {
     files.add("schedule-d.csv", scheduleD.csvBytes)
     files.add("carryover-worksheet.csv", worksheet.csvBytes)
     files.add("deferred-losses.csv", ReportCSV.deferredLosses(report.deferredLosses))
-    let useException2 = exception2Applies(formRows)
-    if useException2 {
-      files.add(
-        "form8949-summary.csv",
-        Exception2Statement.summaryCSV(
-          rows: formRows, accounts: inputs.accounts, wholeDollars: options.roundDollars))
-    }
-    let streamed = largeCSVFiles(formRows, washSales: report.washSales)
+    if !options.statement { warnAboutException2(boxesOverThreshold) }
+    if let summaryCSV { files.add("form8949-summary.csv", summaryCSV.result) }
+    let streamed = largeFiles.result
     let record = CarryoverRecord(
       taxYear: options.year, scheduleD: scheduleD, worksheet: worksheet,
       taxableIncome: taxableIncome)
@@ -99,7 +112,7 @@ struct ReportCommand {
 
   /// The files that grow with the number of trades, made while the archive writes them so
   /// that none sits whole in memory.
-  private func largeCSVFiles(
+  private static func largeCSVFiles(
     _ rows: [Form8949Row], washSales: [WashSaleRow]
   ) -> [StreamedReportFile] {
     // The basis statement first: it takes longest.
@@ -116,21 +129,16 @@ struct ReportCommand {
     return files
   }
 
-  /// Whether the return uses Exception 2: with `--statement` or, announced on standard
-  /// error, when one box has more rows than tax software imports.
-  private func exception2Applies(_ rows: [Form8949Row]) -> Bool {
-    var useException2 = options.statement
-    let large = Exception2.boxesOverThreshold(rows)
-    if !options.statement && !large.isEmpty {
-      let boxes = large.map { "box \($0.box.letter) has \($0.rows) rows" }
-      log.warning(
-        boxes.joined(separator: ", ") + ", more than "
-          + "\(Exception2.automaticThreshold) in one box: Form 8949 lists one summary row per "
-          + "broker and box (Exception 2, code M) and every transaction goes on the attached "
-          + "statements; form8949.csv still lists every transaction")
-      useException2 = true
-    }
-    return useException2
+  /// Announces on standard error that Exception 2 applies because these boxes hold more
+  /// rows than tax software imports (nothing when `large` is empty).
+  private func warnAboutException2(_ large: [(box: Form8949Box, rows: Int)]) {
+    guard !large.isEmpty else { return }
+    let boxes = large.map { "box \($0.box.letter) has \($0.rows) rows" }
+    log.warning(
+      boxes.joined(separator: ", ") + ", more than "
+        + "\(Exception2.automaticThreshold) in one box: Form 8949 lists one summary row per "
+        + "broker and box (Exception 2, code M) and every transaction goes on the attached "
+        + "statements; form8949.csv still lists every transaction")
   }
 
   private func drawForms(into files: inout ReportFileList, package: ReturnPackage) throws {

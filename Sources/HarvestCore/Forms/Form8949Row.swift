@@ -131,6 +131,14 @@ public struct Form8949Totals: Sendable, Equatable {
     adjustment += row.adjustment
     gainLoss += row.gainLoss
   }
+
+  /// Adds the totals of other rows.
+  public mutating func add(_ other: Form8949Totals) {
+    proceeds += other.proceeds
+    costBasis += other.costBasis
+    adjustment += other.adjustment
+    gainLoss += other.gainLoss
+  }
 }
 
 /// The loss sale whose disallowed loss was added to a replacement lot's basis.

@@ -83,14 +83,19 @@ struct ScheduleDBuilder {
   private mutating func fillFormLines(exceptionLine: String, boxLines: [String], longTerm: Bool) {
     var exception = Form8949Totals()
     var exceptionRows = 0
-    var boxTotals: [String: Form8949Totals] = [:]
-    for row in input.rows where row.box.isLongTerm == longTerm {
-      if input.summarizeException1 && ScheduleD.qualifiesForException1(row) {
-        exception.add(row)
+    // Totalled by box in an array first: this runs over every row of the year.
+    var byBox = [Form8949Totals](repeating: Form8949Totals(), count: Form8949Box.allCases.count)
+    for index in input.rows.indices where input.rows[index].box.isLongTerm == longTerm {
+      if input.summarizeException1 && ScheduleD.qualifiesForException1(input.rows[index]) {
+        exception.add(input.rows[index])
         exceptionRows += 1
       } else {
-        boxTotals[row.box.scheduleDLine, default: Form8949Totals()].add(row)
+        byBox[input.rows[index].box.formOrder].add(input.rows[index])
       }
+    }
+    var boxTotals: [String: Form8949Totals] = [:]
+    for box in Form8949Box.allCases where box.isLongTerm == longTerm {
+      boxTotals[box.scheduleDLine, default: Form8949Totals()].add(byBox[box.formOrder])
     }
 
     // Column (g) is shaded on lines 1a and 8a: rows there have no adjustment.

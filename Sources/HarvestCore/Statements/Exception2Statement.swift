@@ -65,7 +65,7 @@ public struct Exception2Statement: Sendable, Equatable {
     struct Section {
       var totals = Form8949Totals()
       var letters: Set<Character> = ["M"]
-      var lastCode = ""
+      var lastCodes = AdjustmentCodes("")
       var count = 0
     }
     var brokers: [String] = []
@@ -76,8 +76,8 @@ public struct Exception2Statement: Sendable, Equatable {
     var sections: [Section] = []
     // Rows come in runs of one account and box, so the last lookup answers most rows.
     var last: (account: String, box: Form8949Box, section: Int)?
-    for original in rows {
-      let row = wholeDollars ? WholeDollarRounding.round(original) : original
+    for index in rows.indices {
+      let row = wholeDollars ? WholeDollarRounding.round(rows[index]) : rows[index]
       let section: Int
       if let last, last.account == row.account, last.box == row.box {
         section = last.section
@@ -109,9 +109,9 @@ public struct Exception2Statement: Sendable, Equatable {
       }
       sections[section].totals.add(row)
       sections[section].count += 1
-      if row.code != sections[section].lastCode {
+      if row.codeLetters != sections[section].lastCodes {
         sections[section].letters.formUnion(row.code)
-        sections[section].lastCode = row.code
+        sections[section].lastCodes = row.codeLetters
       }
     }
     let order = keys.indices.sorted { a, b in
