@@ -22,10 +22,7 @@ public enum ReportCSV {
   public static func form8949Table(
     _ rows: [Form8949Row], rowsPerPiece: Int = CSVTable.defaultRowsPerPiece
   ) -> CSVTable {
-    CSVTable(header: form8949Header, rowCount: rows.count, rowsPerPiece: rowsPerPiece) {
-      range, writer in
-      for index in range { form8949Row(rows[index], &writer) }
-    }
+    table(rows, header: form8949Header, rowsPerPiece: rowsPerPiece, row: form8949Row)
   }
 
   /// `wash-sales.csv`: one row per loss sale and replacement purchase.
@@ -35,9 +32,17 @@ public enum ReportCSV {
   public static func washSalesTable(
     _ rows: [WashSaleRow], rowsPerPiece: Int = CSVTable.defaultRowsPerPiece
   ) -> CSVTable {
-    CSVTable(header: washSalesHeader, rowCount: rows.count, rowsPerPiece: rowsPerPiece) {
+    table(rows, header: washSalesHeader, rowsPerPiece: rowsPerPiece, row: washSaleRow)
+  }
+
+  /// A table of one line per row, each written by `write`.
+  private static func table<Row: Sendable>(
+    _ rows: [Row], header: [String], rowsPerPiece: Int,
+    row write: @escaping @Sendable (Row, inout CSVWriter) -> Void
+  ) -> CSVTable {
+    CSVTable(header: header, rowCount: rows.count, rowsPerPiece: rowsPerPiece) {
       range, writer in
-      for index in range { washSaleRow(rows[index], &writer) }
+      for index in range { write(rows[index], &writer) }
     }
   }
 
