@@ -44,7 +44,7 @@ public struct StreamedReportFile: Sendable {
     defer { pipeline.closeAll() }
     let workers = min(2, ProcessInfo.processInfo.activeProcessorCount, pipeline.taskCount)
     DispatchQueue.concurrentPerform(iterations: max(workers, 1)) { _ in
-      var writer = CSVWriter(capacity: 1 << 21)
+      var writer = CSVWriter(capacity: 1 << 19)
       while let (file, piece) = pipeline.nextTask() {
         writer.removeAll()
         if !pipeline.hasFailed(file) { files[file].table.piece(piece, into: &writer) }
