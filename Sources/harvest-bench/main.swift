@@ -8,11 +8,14 @@ import Foundation
 /// as a user would run it. Prints a Markdown table for docs/benchmarks.md.
 struct Measurement {
   var seconds: Double
+  /// User and system time of all the run's threads.
+  var processorSeconds: Double
   var peakMegabytes: Double
   var status: Int32
 }
 
-/// Runs a command and measures its wall time and peak resident memory (from wait4).
+/// Runs a command and measures its wall time, processor time and peak resident memory (from
+/// wait4).
 func measure(_ arguments: [String]) -> Measurement {
   var pid: pid_t = 0
   let argv = arguments.map { strdup($0) } + [nil]
@@ -28,9 +31,10 @@ func measure(_ arguments: [String]) -> Measurement {
   var usage = rusage()
   wait4(pid, &status, 0, &usage)
   let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+  func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
   return Measurement(
-    seconds: elapsed, peakMegabytes: Double(usage.ru_maxrss) / 1024,
-    status: (status >> 8) & 0xff)
+    seconds: elapsed, processorSeconds: seconds(usage.ru_utime) + seconds(usage.ru_stime),
+    peakMegabytes: Double(usage.ru_maxrss) / 1024, status: (status >> 8) & 0xff)
 }
 
 // `harvest-bench --write DIR` only writes the generated files, for profiling one run.
@@ -57,14 +61,14 @@ try FileManager.default.createDirectory(at: work, withIntermediateDirectories: t
 defer { try? FileManager.default.removeItem(at: work) }
 
 let accountsPath = work.appendingPathComponent("accounts.csv").path
-FileManager.default.createFile(
+_ = FileManager.default.createFile(
   atPath: accountsPath,
   contents: Data(
     "account,kind,owner\nBrokerage,taxable,self\nSpouse,taxable,spouse\nIRA,ira,self\n".utf8))
 
 func reportRun(_ name: String, _ trades: [UInt8], repeats: Int) -> Measurement {
   let path = work.appendingPathComponent("\(name).csv").path
-  FileManager.default.createFile(atPath: path, contents: Data(trades))
+  _ = FileManager.default.createFile(atPath: path, contents: Data(trades))
   var best: Measurement?
   for attempt in 0..<repeats {
     let out = work.appendingPathComponent("\(name)-out-\(attempt)").path
@@ -82,8 +86,8 @@ func reportRun(_ name: String, _ trades: [UInt8], repeats: Int) -> Measurement {
 
 let cores = ProcessInfo.processInfo.activeProcessorCount
 print("Benchmark: `make bench` (release build), \(cores) cores, best of 3 runs each.\n")
-print("| trades file | trades | wall time | peak memory |")
-print("|---|---:|---:|---:|")
+print("| trades file | trades | wall time | processor time | peak memory |")
+print("|---|---:|---:|---:|---:|")
 var sizes: [(Int, Measurement)] = []
 for count in [10_000, 100_000, 1_000_000] {
   let trades = TradeGenerator.mixed(
@@ -92,14 +96,14 @@ for count in [10_000, 100_000, 1_000_000] {
   sizes.append((count, result))
   print(
     String(
-      format: "| 3 accounts, 500 symbols | %d | %.3f s | %.0f MB |", count,
-      result.seconds, result.peakMegabytes))
+      format: "| 3 accounts, 500 symbols | %d | %.3f s | %.2f s | %.0f MB |", count,
+      result.seconds, result.processorSeconds, result.peakMegabytes))
 }
 let chain = reportRun("chain", TradeGenerator.chain(count: 16_000), repeats: 5)
 print(
   String(
-    format: "| one-symbol wash-sale chain | 16000 | %.1f ms | %.0f MB |",
-    chain.seconds * 1000, chain.peakMegabytes))
+    format: "| one-symbol wash-sale chain | 16000 | %.1f ms | %.0f ms | %.0f MB |",
+    chain.seconds * 1000, chain.processorSeconds * 1000, chain.peakMegabytes))
 print("")
 for index in 1..<sizes.count {
   let (small, a) = sizes[index - 1], (large, b) = sizes[index]
