@@ -159,6 +159,60 @@ final class WashSalePartitionTests: XCTestCase {
     XCTAssertGreaterThan(refusals, 30)
   }
 
+  func testSameDaySalesGoByPurchaseThenHoldingWhateverTheFileOrder() throws {
+    // ZZZ and AAA are bought the same day in one account, so AAA's purchase ranks first by
+    // symbol; QQQ and XYZ are sold out before 01-10, so their sales there take from no
+    // purchase and come last, by the order their holdings first appeared (XYZ, then QQQ).
+    let csv = trades(
+      """
+      2025-01-02,Main,buy,XYZ,1,10,0
+      2025-01-02,Main,buy,QQQ,1,10,0
+      2025-01-03,Main,buy,ZZZ,10,10,0
+      2025-01-03,Main,buy,AAA,10,10,0
+      2025-01-04,Main,sell,XYZ,1,10,0
+      2025-01-04,Main,sell,QQQ,1,10,0
+      2025-01-10,Main,sell,QQQ,1,10,0
+      2025-01-10,Main,sell,XYZ,1,10,0
+      2025-01-10,Main,sell,ZZZ,4,9,0
+      2025-01-10,Main,sell,AAA,4,9,0
+      """)
+    let book = try TradeFileReader.read(bytes: Array(csv.utf8), file: "trades.csv")
+    for partitions in [1, 2] {
+      guard case .errors(let errors, _) = Self.outcome(book, .init(), partitions: partitions)
+      else { return XCTFail("the sales of sold-out holdings must fail") }
+      XCTAssertEqual(errors.map(\.line), [9, 8], "\(partitions) partitions")
+    }
+
+    var valid = book
+    valid.trades.removeSubrange(6...7)
+    for partitions in [1, 2] {
+      let result = try WashSaleEngine.run(valid, .init(), partitions: partitions)
+      XCTAssertEqual(result.dispositions.map(\.sale), [5, 4, 7, 6], "\(partitions) partitions")
+    }
+  }
+
+  func testSameDaySalesOfOneHoldingFollowTheBrokersOrderNotTheRows() throws {
+    // The broker's order puts the second row's sale first: it takes the first 3 shares at
+    // $10, and the first row's sale the next 3 (2 at $10, 1 at $20).
+    let csv = trades(
+      """
+      2025-01-02,Main,buy,ABC,5,10,0
+      2025-01-03,Main,buy,ABC,5,20,0
+      2025-01-03,Main,buy,XYZ,5,20,0
+      2025-01-10,Main,sell,ABC,3,30,0
+      2025-01-10,Main,sell,ABC,3,30,0
+      2025-01-10,Main,sell,XYZ,3,30,0
+      """)
+    var book = try TradeFileReader.read(bytes: Array(csv.utf8), file: "trades.csv")
+    XCTAssertEqual(book.trades[3].dayOrdinal, 0)
+    book.trades[3].dayOrdinal = 1
+    book.trades[4].dayOrdinal = 0
+    let result = try WashSaleEngine.run(book, .init(), partitions: 1)
+    XCTAssertEqual(result.dispositions.map(\.sale), [4, 3, 3, 5])
+    XCTAssertEqual(
+      result.dispositions.map(\.cost), [3000, 2000, 2000, 6000].map { Money(cents: $0) })
+  }
+
   func testGroupsAreDealtOutWholeAndBalanced() throws {
     let csv = Self.history(seed: 7, rows: 600, errors: false)
     let book = try TradeFileReader.read(bytes: Array(csv.utf8), file: "trades.csv")

@@ -65,6 +65,8 @@ public struct WashSaleEngine {
   private var holdings: [AccountHoldings] = []
   /// The first trade (a book index) of each holding: holdings are numbered in that order.
   private var holdingFirstTrade: [Int32] = []
+  /// Each holding's rank by account name, then symbol.
+  private var holdingRank: [Int32] = []
   /// Purchase ids that can replace, sorted by group, then purchase order.
   private var candidates: [Int32] = []
   private var candidateDates: [Int32] = []
@@ -82,10 +84,25 @@ public struct WashSaleEngine {
   /// Buffers one sale at a time works in, kept so a million sales allocate nothing.
   private var spareSources: [Int32] = []
   private var sparePieces: [(pid: Int32, parcel: Parcel)] = []
+  private var spareDaySales: [Int] = []
+  private var spareFirsts: [Int32] = []
+  private var spareOrdered: [SaleOrder] = []
+  private var spareNextInChain: [Int32] = []
+  /// For chaining a day's sales by holding: each holding's last chained sale (a slot), valid
+  /// when the holding's stamp is that of the day's chaining.
+  private var chainStamp = 0
+  private var chainStampOfHolding: [Int] = []
+  private var lastInChain: [Int32] = []
   private var errors: [InputError] = []
   private var prepareErrorCount = 0
   private var result = EngineResult()
   private var saleLog: [SaleLogEntry] = []
+  /// Whether each sale (by position) is recorded, asked of the configuration once.
+  private var recordedSale: [Bool]
+  private var salesCount = 0
+  private var recordedSalesCount = 0
+  /// Whether the members come in date order (the usual case), so the sweep needs no sorting.
+  private var inDateOrder = true
 
   /// Runs the engine over every trade in `book`.
   ///
@@ -144,6 +161,7 @@ public struct WashSaleEngine {
     self.logsSales = logsSales
     purchaseOfTrade = Array(repeating: -1, count: members.count)
     holdingsOfTrade = Array(repeating: -1, count: members.count)
+    recordedSale = Array(repeating: false, count: members.count)
   }
 
   /// Prepares, sweeps, and hands over what the sweep found.
@@ -204,12 +222,22 @@ public struct WashSaleEngine {
     purchases.reserveCapacity(members.count)
     purchaseKeys.reserveCapacity(members.count)
 
+    var previousDate = CivilDate(dayNumber: .min)
     for position in members.indices {
       let index = members[position]
       let trade = book.trades[Int(index)]
       let id = holdingID(trade, index)
       holdingsOfTrade[position] = id
-      guard trade.action == .buy else { continue }
+      if trade.date < previousDate { inDateOrder = false }
+      previousDate = trade.date
+      guard trade.action == .buy else {
+        salesCount += 1
+        if records(trade) {
+          recordedSale[position] = true
+          recordedSalesCount += 1
+        }
+        continue
+      }
 
       let pid = Int32(purchases.count)
       purchaseOfTrade[position] = pid
@@ -268,6 +296,18 @@ public struct WashSaleEngine {
     candidatePosition = Array(repeating: -1, count: purchases.count)
     for (position, pid) in candidates.enumerated() { candidatePosition[Int(pid)] = Int32(position) }
     windowStarts = groupRanges.map(\.lowerBound)
+    chainStampOfHolding = Array(repeating: 0, count: holdings.count)
+    let byName = holdingFirstTrade.indices.sorted { a, b in
+      let tradeA = Int(holdingFirstTrade[a]), tradeB = Int(holdingFirstTrade[b])
+      let accountA = tables.accountRanks[Int(book.trades[tradeA].account)]
+      let accountB = tables.accountRanks[Int(book.trades[tradeB].account)]
+      if accountA != accountB { return accountA < accountB }
+      return tables.symbolRanks[Int(book.trades[tradeA].symbol)]
+        < tables.symbolRanks[Int(book.trades[tradeB].symbol)]
+    }
+    holdingRank = Array(repeating: 0, count: holdings.count)
+    for (rank, holding) in byName.enumerated() { holdingRank[holding] = Int32(rank) }
+    lastInChain = Array(repeating: -1, count: holdings.count)
     skip = (0...candidates.count).map(Int32.init)
   }
 
@@ -276,19 +316,7 @@ public struct WashSaleEngine {
   private mutating func sweep() {
     // Most sales take one or two pieces; room for two each (an untouched reservation costs
     // no memory) spares copying the array as it grows.
-    var salesCount = 0
-    var recordedSales = 0
-    var inDateOrder = true
-    var previousDate = CivilDate(dayNumber: .min)
-    for index in members {
-      let trade = book.trades[Int(index)]
-      if trade.date < previousDate { inDateOrder = false }
-      previousDate = trade.date
-      guard trade.action == .sell else { continue }
-      salesCount += 1
-      if records(trade) { recordedSales += 1 }
-    }
-    result.dispositions.reserveCapacity(2 * recordedSales)
+    result.dispositions.reserveCapacity(2 * recordedSalesCount)
     if logsSales { saleLog.reserveCapacity(salesCount) }
     // A file in date order (the usual case) is swept as it stands.
     let order: [Int32]? =
@@ -309,7 +337,9 @@ public struct WashSaleEngine {
         snapshotTaken = true
       }
       var end = step
-      var sales: [Int] = []
+      var sales = spareDaySales
+      spareDaySales = []
+      sales.removeAll(keepingCapacity: true)
       while end < members.count && date(at(end)) == day {
         let position = at(end)
         if purchaseOfTrade[position] >= 0 {
@@ -319,7 +349,8 @@ public struct WashSaleEngine {
         }
         end += 1
       }
-      processSales(of: day, sales)
+      processSales(sales)
+      spareDaySales = sales
       step = end
     }
     if !snapshotTaken, let snapshot = configuration.snapshotDay {
@@ -346,63 +377,104 @@ public struct WashSaleEngine {
     holdings[hid].held += purchases[Int(pid)].heldShares
   }
 
-  /// Takes a day's sales in the order of the purchase their first shares come from; sales
-  /// of one account and symbol keep their file order.
-  private mutating func processSales(of day: CivilDate, _ sales: [Int]) {
+  /// Takes a day's sales in the order of the purchase their first shares come from, then
+  /// by holding; sales of one account and symbol keep the broker's order.
+  ///
+  /// Each holding's sales wait in a chain; the first of each chain is ordered once, and
+  /// only the sales after it (few: most holdings sell once a day) go through a heap, since
+  /// where their shares come from is known only once the sale before has been made.
+  private mutating func processSales(_ sales: [Int]) {
     guard !sales.isEmpty else { return }
     if sales.count == 1 {
       if logsSales { log(sales[0], firstPurchase: firstPurchase(of: sales[0])) }
       sell(sales[0])
       return
     }
-    // By holding, then the broker's order (both in one number), then as they came.
-    var keyed = sales.map { sale in
-      (
-        key: UInt64(UInt32(holdingsOfTrade[sale])) << 32
-          | UInt64(UInt32(bitPattern: ordinal(sale)) ^ 0x8000_0000),
-        sale: sale
-      )
+    var chained = sales
+    var firsts = spareFirsts
+    var nextInChain = spareNextInChain
+    spareFirsts = []
+    spareNextInChain = []
+    defer {
+      spareFirsts = firsts
+      spareNextInChain = nextInChain
     }
-    keyed.sort { $0.key != $1.key ? $0.key < $1.key : $0.sale < $1.sale }
-    let grouped = keyed.map(\.sale)
-    // Each queue is a run of `grouped` with one account and symbol: (next, end).
-    var queues: [(next: Int, end: Int)] = []
-    var start = 0
-    while start < grouped.count {
-      var end = start + 1
-      while end < grouped.count && holdingsOfTrade[grouped[end]] == holdingsOfTrade[grouped[start]]
-      {
-        end += 1
+    if !chain(chained, firsts: &firsts, next: &nextInChain) {
+      // Out of the broker's order within a holding: put the day in that order, then chain.
+      chained.sort { a, b in
+        ordinal(a) != ordinal(b) ? ordinal(a) < ordinal(b) : a < b
       }
-      queues.append((start, end))
-      start = end
+      _ = chain(chained, firsts: &firsts, next: &nextInChain)
     }
-    var heap = MinHeap<SaleOrder>()
-    func order(_ sale: Int, _ queue: Int) -> SaleOrder {
-      let pid = firstPurchase(of: sale)
-      return SaleOrder(key: pid < 0 ? .last : purchaseKeys[Int(pid)], queue: queue, purchase: pid)
-    }
-    for queue in queues.indices {
-      heap.push(order(grouped[queues[queue].next], queue))
-    }
-    while let next = heap.pop() {
-      let queue = next.queue
-      let sale = grouped[queues[queue].next]
+
+    var ordered = spareOrdered
+    spareOrdered = []
+    ordered.removeAll(keepingCapacity: true)
+    for slot in firsts { ordered.append(order(chained, slot)) }
+    ordered.sort()
+    var later = MinHeap<SaleOrder>()
+    var cursor = 0
+    while true {
+      let next: SaleOrder
+      if cursor < ordered.count && later.first.map({ ordered[cursor] < $0 }) ?? true {
+        next = ordered[cursor]
+        cursor += 1
+      } else if let first = later.pop() {
+        next = first
+      } else {
+        break
+      }
+      let sale = chained[Int(next.slot)]
       if logsSales { log(sale, firstPurchase: next.purchase) }
       sell(sale)
-      queues[queue].next += 1
-      if queues[queue].next < queues[queue].end {
-        heap.push(order(grouped[queues[queue].next], queue))
-      }
+      let following = nextInChain[Int(next.slot)]
+      if following >= 0 { later.push(order(chained, following)) }
     }
+    spareOrdered = ordered
+  }
+
+  private func order(_ sales: [Int], _ slot: Int32) -> SaleOrder {
+    let sale = sales[Int(slot)]
+    let pid = firstPurchase(of: sale)
+    let holding = Int(holdingsOfTrade[sale])
+    // No real acquisition date is as late as the largest day number.
+    let acquired =
+      pid < 0 ? UInt32.max : UInt32(bitPattern: purchaseKeys[Int(pid)].acquired) ^ 1 << 31
+    let rank = pid < 0 ? UInt32(holding) : UInt32(holdingRank[holding])
+    return SaleOrder(key: UInt64(acquired) << 32 | UInt64(rank), slot: slot, purchase: pid)
+  }
+
+  /// Chains each holding's sales among `sales` in their order; puts the first slot of each
+  /// chain in `firsts`, and for each slot the next of its chain (or -1) in `next`. False
+  /// when a holding's sales are not in the broker's order.
+  private mutating func chain(
+    _ sales: [Int], firsts: inout [Int32], next: inout [Int32]
+  ) -> Bool {
+    chainStamp += 1
+    firsts.removeAll(keepingCapacity: true)
+    next.removeAll(keepingCapacity: true)
+    var inOrder = true
+    for (slot, sale) in sales.enumerated() {
+      next.append(-1)
+      let hid = Int(holdingsOfTrade[sale])
+      if chainStampOfHolding[hid] == chainStamp {
+        let last = Int(lastInChain[hid])
+        if ordinal(sales[last]) > ordinal(sale) { inOrder = false }
+        next[last] = Int32(slot)
+      } else {
+        chainStampOfHolding[hid] = chainStamp
+        firsts.append(Int32(slot))
+      }
+      lastInChain[hid] = Int32(slot)
+    }
+    return inOrder
   }
 
   private mutating func log(_ sale: Int, firstPurchase pid: Int32) {
-    let trade = trade(sale)
     let key = pid < 0 ? PurchaseKey.last : purchaseKeys[Int(pid)]
     saleLog.append(
       SaleLogEntry(
-        sale: members[sale], date: trade.date.dayNumber, acquired: key.acquired,
+        sale: members[sale], date: date(sale).dayNumber, acquired: key.acquired,
         accountRank: key.accountRank, symbolRank: key.symbolRank,
         holding: holdingFirstTrade[Int(holdingsOfTrade[sale])]))
   }
@@ -413,22 +485,27 @@ public struct WashSaleEngine {
     var next: Int32
   }
 
+  /// Where a waiting sale stands in its day: by the purchase its first shares come from,
+  /// then by holding.
+  ///
+  /// Only one sale of each holding waits at a time, and purchases of different holdings
+  /// differ in account or symbol, so purchase order comes down to acquisition date, then
+  /// the holding's rank by account and symbol: both fit in one number. Sales with no
+  /// purchase to take from come last, by holding.
   private struct SaleOrder: Comparable {
-    var key: PurchaseKey
-    var queue: Int
+    var key: UInt64
+    /// The sale's place in the day's chained sales.
+    var slot: Int32
     var purchase: Int32
 
-    static func < (lhs: SaleOrder, rhs: SaleOrder) -> Bool {
-      lhs.key != rhs.key ? lhs.key < rhs.key : lhs.queue < rhs.queue
-    }
+    static func < (lhs: SaleOrder, rhs: SaleOrder) -> Bool { lhs.key < rhs.key }
   }
 
   /// The purchase a sale's first shares come from, or -1 when there is none (such a sale
   /// fails, or takes a named lot that has nothing left).
   private func firstPurchase(of sale: Int) -> Int32 {
-    let trade = trade(sale)
     let hid = Int(holdingsOfTrade[sale])
-    switch trade.selector {
+    switch book.trades[Int(members[sale])].selector {
     case .firstInFirstOut:
       let list = holdings[hid].purchases
       var index = holdings[hid].head
@@ -452,8 +529,11 @@ public struct WashSaleEngine {
   }
 
   private mutating func sell(_ sale: Int) {
-    let trade = trade(sale)
-    let recorded = records(trade)
+    // Fields read one by one: a copy of the whole trade costs a retain and a release.
+    let index = Int(members[sale])
+    let quantity = book.trades[index].quantity
+    let saleDate = book.trades[index].date
+    let recorded = recordedSale[sale]
     let hid = Int(holdingsOfTrade[sale])
     var sources = spareSources
     var pieces = sparePieces
@@ -467,11 +547,11 @@ public struct WashSaleEngine {
     }
     guard selectPurchases(for: sale, into: &sources) else { return }
 
-    var needed = trade.quantity
+    var needed = quantity
     for pid in sources where needed > .zero {
       take(from: pid, count: &needed, into: &pieces)
     }
-    holdings[hid].held -= trade.quantity
+    holdings[hid].held -= quantity
     while holdings[hid].head < holdings[hid].purchases.count
       && purchases[Int(holdings[hid].purchases[holdings[hid].head])].heldShares == .zero
     {
@@ -479,10 +559,10 @@ public struct WashSaleEngine {
     }
 
     let washable =
-      tables.accountKinds[Int(trade.account)].isTaxable
-      && tables.groupOfSymbol[Int(trade.symbol)] >= 0
-    var proceedsLeft = trade.amount
-    var sharesLeft = trade.quantity
+      tables.accountKinds[Int(book.trades[index].account)].isTaxable
+      && tables.groupOfSymbol[Int(book.trades[index].symbol)] >= 0
+    var proceedsLeft = book.trades[index].amount
+    var sharesLeft = quantity
     var flaggedWindow = false
     for (pid, parcel) in pieces {
       let proceeds = proceedsLeft.share(parcel.shares.units, of: sharesLeft.units)
@@ -504,7 +584,7 @@ public struct WashSaleEngine {
           sale: members[sale], purchase: purchases[Int(pid)].trade, shares: parcel.shares,
           proceeds: proceeds, cost: parcel.cost, washAdded: parcel.washAdded,
           holding: parcel.holding, disallowed: disallowed,
-          isLongTerm: parcel.holding.isLongTerm(soldOn: trade.date),
+          isLongTerm: parcel.holding.isLongTerm(soldOn: saleDate),
           washOrigin: parcel.washAdded > .zero ? parcel.originSale : -1))
     }
   }
@@ -514,14 +594,16 @@ public struct WashSaleEngine {
   private mutating func selectPurchases(
     for sale: Int, into sources: inout [Int32]
   ) -> Bool {
-    let trade = trade(sale)
+    let index = Int(members[sale])
+    let quantity = book.trades[index].quantity
     let hid = Int(holdingsOfTrade[sale])
-    // Names for messages only; looked up when a message needs them.
+    // The whole trade and names, for messages only; looked up when a message needs them.
+    var trade: Trade { book.trades[index] }
     var symbol: String { book.symbols[trade.symbol] }
     var account: String { book.accounts[trade.account] }
-    switch trade.selector {
+    switch book.trades[index].selector {
     case .firstInFirstOut:
-      guard holdings[hid].held >= trade.quantity else {
+      guard holdings[hid].held >= quantity else {
         let held = holdings[hid].held
         fail(
           trade, column: "quantity", found: trade.quantity.description,
@@ -533,19 +615,19 @@ public struct WashSaleEngine {
         return false
       }
       var covered = Shares.zero
-      var index = holdings[hid].head
-      while covered < trade.quantity {
-        let pid = holdings[hid].purchases[index]
+      var next = holdings[hid].head
+      while covered < quantity {
+        let pid = holdings[hid].purchases[next]
         let held = purchases[Int(pid)].heldShares
         if held > .zero {
           sources.append(pid)
           covered += held
         }
-        index += 1
+        next += 1
       }
       return true
     case .named(let name):
-      guard let pid = holdings[hid].byName[name], purchases[Int(pid)].date <= trade.date else {
+      guard let pid = holdings[hid].byName[name], purchases[Int(pid)].date <= date(sale) else {
         fail(
           trade, column: "lot", found: name,
           expected: "the name of a lot of \(symbol) bought in account \(account) "
