@@ -106,6 +106,20 @@ final class WashSalePartitionTests: XCTestCase {
     return text
   }
 
+  /// The same trades with the days in reverse order, each day's rows in their own order.
+  static func daysReversed(_ csv: String) -> String {
+    let lines = csv.split(separator: "\n")
+    var days: [[Substring]] = []
+    for line in lines.dropFirst() {
+      if let last = days.last?.last, last.prefix(10) == line.prefix(10) {
+        days[days.count - 1].append(line)
+      } else {
+        days.append([line])
+      }
+    }
+    return ([lines[0]] + days.reversed().joined()).joined(separator: "\n") + "\n"
+  }
+
   /// What a run gives: the result, or the errors it throws.
   enum Outcome: Equatable {
     case result(
@@ -131,7 +145,9 @@ final class WashSalePartitionTests: XCTestCase {
     var results = 0, refusals = 0
     for seed in 0..<UInt64(120) {
       let errors = seed % 3 == 2
-      let csv = Self.history(seed: seed, rows: 150 + Int(seed % 7) * 60, errors: errors)
+      var csv = Self.history(seed: seed, rows: 150 + Int(seed % 7) * 60, errors: errors)
+      // Some files list their days latest first, so the sweeps put the trades in date order.
+      if seed % 6 == 1 { csv = Self.daysReversed(csv) }
       let book = try TradeFileReader.read(bytes: Array(csv.utf8), file: "trades.csv")
       let first = CivilDate.startOfYear(2025), last = CivilDate.endOfYear(2025)
       let thisYear: @Sendable (Trade) -> Bool = { $0.date >= first && $0.date <= last }

@@ -58,6 +58,9 @@ public struct WashSaleEngine {
   private let members: [Int32]
   /// Whether each sale's place in the day's order is logged, for merging partitions.
   private let logsSales: Bool
+  /// Whether the partitions' pieces and pairings are merged into this sweep's arrays, which
+  /// then reserve room for those of every partition.
+  private let holdsMerge: Bool
   private var purchases: [Purchase] = []
   private var purchaseKeys: [PurchaseKey] = []
   private var purchaseOfTrade: [Int32]
@@ -136,7 +139,7 @@ public struct WashSaleEngine {
       DispatchQueue.concurrentPerform(iterations: memberLists.count) { index in
         var engine = WashSaleEngine(
           book: book, configuration: configuration, tables: tables,
-          members: memberLists[index], logsSales: true)
+          members: memberLists[index], logsSales: true, holdsMerge: index == 0)
         slots[index] = engine.output()
       }
     }
@@ -152,13 +155,14 @@ public struct WashSaleEngine {
 
   private init(
     book: TradeBook, configuration: Configuration, tables: WashSaleTables, members: [Int32],
-    logsSales: Bool
+    logsSales: Bool, holdsMerge: Bool = false
   ) {
     self.book = book
     self.configuration = configuration
     self.tables = tables
     self.members = members
     self.logsSales = logsSales
+    self.holdsMerge = holdsMerge
     purchaseOfTrade = Array(repeating: -1, count: members.count)
     holdingsOfTrade = Array(repeating: -1, count: members.count)
     recordedSale = Array(repeating: false, count: members.count)
@@ -314,9 +318,15 @@ public struct WashSaleEngine {
   // MARK: The sweep
 
   private mutating func sweep() {
-    // Most sales take one or two pieces; room for two each (an untouched reservation costs
-    // no memory) spares copying the array as it grows.
-    result.dispositions.reserveCapacity(2 * recordedSalesCount)
+    // Most sales take one or two pieces and make at most one pairing; room for that (an
+    // untouched reservation costs no memory) spares copying the arrays as they grow. The
+    // sweep that holds the merge reserves for all, estimated from its share of the trades.
+    var expected = recordedSalesCount
+    if holdsMerge && !members.isEmpty {
+      expected = expected * book.trades.count / members.count + 1_024
+    }
+    result.dispositions.reserveCapacity(2 * expected)
+    result.matches.reserveCapacity(expected)
     if logsSales { saleLog.reserveCapacity(salesCount) }
     // A file in date order (the usual case) is swept as it stands.
     let order: [Int32]? =
