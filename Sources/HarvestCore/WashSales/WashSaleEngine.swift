@@ -203,9 +203,9 @@ public struct WashSaleEngine {
     let (tableSize, tooLarge) = book.accounts.count.multipliedReportingOverflow(by: symbolCount)
     var holdingTable =
       !tooLarge && tableSize <= 1 << 22 ? [Int32](repeating: -1, count: tableSize) : []
-    func holdingID(_ trade: Trade, _ index: Int32) -> Int32 {
+    func holdingID(account: Int32, symbol: Int32, _ index: Int32) -> Int32 {
       if !holdingTable.isEmpty {
-        let slot = Int(trade.account) * symbolCount + Int(trade.symbol)
+        let slot = Int(account) * symbolCount + Int(symbol)
         if holdingTable[slot] < 0 {
           holdingTable[slot] = Int32(holdings.count)
           holdings.append(AccountHoldings())
@@ -213,7 +213,7 @@ public struct WashSaleEngine {
         }
         return holdingTable[slot]
       }
-      let key = HoldingKey(account: trade.account, symbol: trade.symbol)
+      let key = HoldingKey(account: account, symbol: symbol)
       if let existing = holdingIndex[key] { return existing }
       let id = Int32(holdings.count)
       holdingIndex[key] = id
@@ -226,17 +226,26 @@ public struct WashSaleEngine {
     purchases.reserveCapacity(members.count)
     purchaseKeys.reserveCapacity(members.count)
 
+    // Candidates are counted by group as the buys are booked (for a counting sort below);
+    // each purchase's group is kept, -1 for one that cannot replace.
+    var groupStarts = [Int](repeating: 0, count: groupCount + 1)
+    var candidateGroup: [Int32] = []
+    candidateGroup.reserveCapacity(members.count)
+
+    // Fields are read one by one: a copy of the whole trade costs a retain and a release.
     var previousDate = CivilDate(dayNumber: .min)
     for position in members.indices {
       let index = members[position]
-      let trade = book.trades[Int(index)]
-      let id = holdingID(trade, index)
+      let tradeIndex = Int(index)
+      let tradeDate = book.trades[tradeIndex].date
+      let symbol = book.trades[tradeIndex].symbol
+      let id = holdingID(account: book.trades[tradeIndex].account, symbol: symbol, index)
       holdingsOfTrade[position] = id
-      if trade.date < previousDate { inDateOrder = false }
-      previousDate = trade.date
-      guard trade.action == .buy else {
+      if tradeDate < previousDate { inDateOrder = false }
+      previousDate = tradeDate
+      guard book.trades[tradeIndex].action == .buy else {
         salesCount += 1
-        if records(trade) {
+        if records(book.trades[tradeIndex]) {
           recordedSale[position] = true
           recordedSalesCount += 1
         }
@@ -245,20 +254,24 @@ public struct WashSaleEngine {
 
       let pid = Int32(purchases.count)
       purchaseOfTrade[position] = pid
-      let key = tables.purchaseKey(trade)
+      let key = tables.purchaseKey(book.trades[tradeIndex])
+      let acquired = book.trades[tradeIndex].acquired
       purchases.append(
         Purchase(
-          trade: index, date: trade.date, fifoDate: CivilDate(dayNumber: key.acquired),
-          account: trade.account, symbol: trade.symbol, isPurchase: trade.acquired == nil,
+          trade: index, date: tradeDate, fifoDate: CivilDate(dayNumber: key.acquired),
+          account: book.trades[tradeIndex].account, symbol: symbol, isPurchase: acquired == nil,
           rest: Parcel(
-            shares: trade.quantity, cost: trade.amount, washAdded: .zero,
-            holding: trade.acquired ?? .date(trade.date), originSale: -1)))
+            shares: book.trades[tradeIndex].quantity, cost: book.trades[tradeIndex].amount,
+            washAdded: .zero, holding: acquired ?? .date(tradeDate), originSale: -1)))
       purchaseKeys.append(key)
+      let group = acquired == nil ? groupOfSymbol[Int(symbol)] : -1
+      candidateGroup.append(group)
+      if group >= 0 { groupStarts[Int(group) + 1] += 1 }
 
-      if let name = trade.lotName {
+      if let name = book.trades[tradeIndex].lotName {
         if holdings[Int(id)].byName[name] != nil {
           fail(
-            trade, column: "lot", found: name,
+            book.trades[tradeIndex], column: "lot", found: name,
             expected: "a lot name used once per account and symbol")
         }
         holdings[Int(id)].byName[name] = pid
@@ -267,24 +280,18 @@ public struct WashSaleEngine {
 
     // Candidates by group (a counting sort), then by purchase order within each group;
     // keys are unique within a group, and a file in date order needs no sorting there.
-    var groupStarts = [Int](repeating: 0, count: groupCount + 1)
-    for purchase in purchases where purchase.isPurchase {
-      let group = groupOfSymbol[Int(purchase.symbol)]
-      if group >= 0 { groupStarts[Int(group) + 1] += 1 }
-    }
     for group in 0..<groupCount { groupStarts[group + 1] += groupStarts[group] }
     var nextSlot = groupStarts
     candidates = Array(repeating: 0, count: groupStarts[groupCount])
     // Keys gathered beside the candidates, so that ordering them reads no purchase again.
     var keys = [PurchaseKey](repeating: .last, count: candidates.count)
-    for (pid, purchase) in purchases.enumerated() where purchase.isPurchase {
-      let group = Int(groupOfSymbol[Int(purchase.symbol)])
-      if group >= 0 {
-        candidates[nextSlot[group]] = Int32(pid)
-        keys[nextSlot[group]] = purchaseKeys[pid]
-        nextSlot[group] += 1
-      }
+    for (pid, group) in candidateGroup.enumerated() where group >= 0 {
+      let group = Int(group)
+      candidates[nextSlot[group]] = Int32(pid)
+      keys[nextSlot[group]] = purchaseKeys[pid]
+      nextSlot[group] += 1
     }
+    candidateGroup = []
     groupRanges = (0..<groupCount).map { groupStarts[$0]..<groupStarts[$0 + 1] }
     for range in groupRanges {
       let inOrder = zip(keys[range], keys[range].dropFirst()).allSatisfy { $0 < $1 }
@@ -396,8 +403,7 @@ public struct WashSaleEngine {
   private mutating func processSales(_ sales: [Int]) {
     guard !sales.isEmpty else { return }
     if sales.count == 1 {
-      if logsSales { log(sales[0], firstPurchase: firstPurchase(of: sales[0])) }
-      sell(sales[0])
+      sell(sales[0], firstPurchase: logsSales ? firstPurchase(of: sales[0]) : -1)
       return
     }
     var chained = sales
@@ -435,8 +441,7 @@ public struct WashSaleEngine {
         break
       }
       let sale = chained[Int(next.slot)]
-      if logsSales { log(sale, firstPurchase: next.purchase) }
-      sell(sale)
+      sell(sale, firstPurchase: next.purchase)
       let following = nextInChain[Int(next.slot)]
       if following >= 0 { later.push(order(chained, following)) }
     }
@@ -478,6 +483,21 @@ public struct WashSaleEngine {
       lastInChain[hid] = Int32(slot)
     }
     return inOrder
+  }
+
+  /// Makes a sale whose first shares come from `pid` and, when partitions are merged, logs
+  /// its place in the day's order if it left anything to merge: the merge places only the
+  /// pieces, pairings, warnings and errors of sales, so the others need no place.
+  private mutating func sell(_ sale: Int, firstPurchase pid: Int32) {
+    guard logsSales else { return sell(sale) }
+    let outputs = outputCount
+    sell(sale)
+    if outputCount != outputs { log(sale, firstPurchase: pid) }
+  }
+
+  private var outputCount: Int {
+    result.dispositions.count + result.matches.count + result.incompleteWindows.count
+      + errors.count
   }
 
   private mutating func log(_ sale: Int, firstPurchase pid: Int32) {

@@ -283,7 +283,8 @@ extension WashSaleEngine {
     var result: EngineResult
     var prepareErrors: [InputError]
     var sweepErrors: [InputError]
-    /// Every sale, in the order the sweep took it.
+    /// Every sale that has pieces, pairings, a window warning or an error, in the order the
+    /// sweep took it.
     var saleLog: [SaleLogEntry]
   }
 
