@@ -229,6 +229,24 @@ final class WashSalePartitionTests: XCTestCase {
       result.dispositions.map(\.cost), [3000, 2000, 2000, 6000].map { Money(cents: $0) })
   }
 
+  func testAPurchaseKeepsItsRestAsAParcelWithoutAdjustment() {
+    var purchase = Purchase(
+      trade: 4, date: date("2025-03-03"), shares: Shares(units: 3 * Shares.scale),
+      cost: Money(cents: 1_000), holding: .date(date("2024-01-02")), isPurchase: false,
+      inTaxableAccount: true)
+    // $10.00 over 3 shares: one share takes $3.33, the other two keep $6.67.
+    let part = purchase.splitRest(Shares(units: Shares.scale))
+    XCTAssertEqual(
+      part,
+      Parcel(
+        shares: Shares(units: Shares.scale), cost: Money(cents: 333), washAdded: .zero,
+        holding: .date(date("2024-01-02")), originSale: -1))
+    XCTAssertEqual(purchase.rest.cost, Money(cents: 667))
+    XCTAssertEqual(purchase.heldShares, Shares(units: 2 * Shares.scale))
+    // Dense enough that the purchases a sale reads share cache lines.
+    XCTAssertLessThanOrEqual(MemoryLayout<Purchase>.stride, 48)
+  }
+
   func testGroupsAreDealtOutWholeAndBalanced() throws {
     let csv = Self.history(seed: 7, rows: 600, errors: false)
     let book = try TradeFileReader.read(bytes: Array(csv.utf8), file: "trades.csv")

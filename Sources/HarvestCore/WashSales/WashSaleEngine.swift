@@ -179,6 +179,11 @@ public struct WashSaleEngine {
   }
 
   private func trade(_ position: Int) -> Trade { book.trades[Int(members[position])] }
+  /// The date first-in-first-out ordering uses: the original acquisition date of a lot that
+  /// was transferred in, else the trade date.
+  private func fifoDate(_ pid: Int32) -> CivilDate {
+    CivilDate(dayNumber: purchaseKeys[Int(pid)].acquired)
+  }
   // Single fields, read without copying the whole trade.
   private func date(_ position: Int) -> CivilDate { book.trades[Int(members[position])].date }
   private func symbol(_ position: Int) -> Int32 { book.trades[Int(members[position])].symbol }
@@ -258,11 +263,10 @@ public struct WashSaleEngine {
       let acquired = book.trades[tradeIndex].acquired
       purchases.append(
         Purchase(
-          trade: index, date: tradeDate, fifoDate: CivilDate(dayNumber: key.acquired),
-          account: book.trades[tradeIndex].account, symbol: symbol, isPurchase: acquired == nil,
-          rest: Parcel(
-            shares: book.trades[tradeIndex].quantity, cost: book.trades[tradeIndex].amount,
-            washAdded: .zero, holding: acquired ?? .date(tradeDate), originSale: -1)))
+          trade: index, date: tradeDate, shares: book.trades[tradeIndex].quantity,
+          cost: book.trades[tradeIndex].amount, holding: acquired ?? .date(tradeDate),
+          isPurchase: acquired == nil,
+          inTaxableAccount: tables.accountKinds[Int(book.trades[tradeIndex].account)].isTaxable))
       purchaseKeys.append(key)
       let group = acquired == nil ? groupOfSymbol[Int(symbol)] : -1
       candidateGroup.append(group)
@@ -545,7 +549,7 @@ public struct WashSaleEngine {
       return holdings[hid].byName[name] ?? -1
     case .purchasedOn(let date):
       for pid in holdings[hid].purchases[holdings[hid].head...]
-      where purchases[Int(pid)].fifoDate == date && purchases[Int(pid)].heldShares > .zero {
+      where fifoDate(pid) == date && purchases[Int(pid)].heldShares > .zero {
         return pid
       }
       return -1
@@ -676,7 +680,7 @@ public struct WashSaleEngine {
     case .purchasedOn(let date):
       var covered = Shares.zero
       for pid in holdings[hid].purchases[holdings[hid].head...]
-      where purchases[Int(pid)].fifoDate == date {
+      where fifoDate(pid) == date {
         let held = purchases[Int(pid)].heldShares
         if held > .zero && covered < trade.quantity {
           sources.append(pid)
@@ -724,12 +728,12 @@ public struct WashSaleEngine {
       }
       link = next
     }
-    if count > .zero && purchases[index].rest.shares > .zero {
-      let part = purchases[index].rest.split(Shares.min(purchases[index].rest.shares, count))
+    if count > .zero && purchases[index].restShares > .zero {
+      let part = purchases[index].splitRest(Shares.min(purchases[index].restShares, count))
       pieces.append((pid, part))
       count -= part.shares
     }
-    if purchases[index].rest.shares == .zero { retireCandidate(pid) }
+    if purchases[index].restShares == .zero { retireCandidate(pid) }
   }
 
   // MARK: Wash sales
@@ -760,7 +764,7 @@ public struct WashSaleEngine {
         position = find(position + 1)
         continue
       }
-      let count = Shares.min(unmatchedShares, purchases[Int(pid)].rest.shares)
+      let count = Shares.min(unmatchedShares, purchases[Int(pid)].restShares)
       let amount = unsplitLoss.share(count.units, of: unmatchedShares.units)
       unsplitLoss -= amount
       unmatchedShares -= count
@@ -781,8 +785,8 @@ public struct WashSaleEngine {
   ) {
     let saleDate = date(sale)
     let index = Int(pid)
-    let permanent = !tables.accountKinds[Int(purchases[index].account)].isTaxable
-    var parcel = purchases[index].rest.split(count)
+    let permanent = !purchases[index].inTaxableAccount
+    var parcel = purchases[index].splitRest(count)
     var holding = parcel.holding
     if !permanent {
       parcel.washAdded += disallowed
@@ -813,7 +817,7 @@ public struct WashSaleEngine {
     }
     purchases[index].lastReplaced = link
     purchases[index].replacedShares += parcel.shares
-    if purchases[index].rest.shares == .zero { retireCandidate(pid) }
+    if purchases[index].restShares == .zero { retireCandidate(pid) }
 
     guard recorded else { return }
     result.matches.append(
@@ -859,7 +863,7 @@ public struct WashSaleEngine {
         result.heldAtSnapshot.append(HeldParcel(purchase: purchase.trade, parcel: chained.parcel))
         link = chained.next
       }
-      if purchase.date <= day && purchase.rest.shares > .zero {
+      if purchase.date <= day && purchase.restShares > .zero {
         result.heldAtSnapshot.append(HeldParcel(purchase: purchase.trade, parcel: purchase.rest))
       }
     }
