@@ -247,6 +247,22 @@ final class WashSalePartitionTests: XCTestCase {
     XCTAssertLessThanOrEqual(MemoryLayout<Purchase>.stride, 48)
   }
 
+  func testLongTermByDaysHeldAgreesWithTheAnniversary() {
+    // Every acquisition day of 2019 through 2025 (leap years and month ends included), sold
+    // around its first anniversary and well before and after it.
+    var acquired = date("2019-01-01")
+    while acquired <= date("2025-12-31") {
+      for days in [0, 200, 363, 364, 365, 366, 367, 368, 500] {
+        let sold = acquired.adding(days: days)
+        XCTAssertEqual(
+          WashSaleEngine.isLongTerm(.date(acquired), soldOn: sold),
+          HoldingStart.date(acquired).isLongTerm(soldOn: sold), "\(acquired) sold \(sold)")
+      }
+      acquired = acquired.adding(days: 1)
+    }
+    XCTAssertTrue(WashSaleEngine.isLongTerm(.inherited, soldOn: date("2025-01-02")))
+  }
+
   func testGroupsAreDealtOutWholeAndBalanced() throws {
     let csv = Self.history(seed: 7, rows: 600, errors: false)
     let book = try TradeFileReader.read(bytes: Array(csv.utf8), file: "trades.csv")

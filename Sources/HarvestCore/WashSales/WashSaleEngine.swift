@@ -618,9 +618,20 @@ public struct WashSaleEngine {
           sale: members[sale], purchase: purchases[Int(pid)].trade, shares: parcel.shares,
           proceeds: proceeds, cost: parcel.cost, washAdded: parcel.washAdded,
           holding: parcel.holding, disallowed: disallowed,
-          isLongTerm: parcel.holding.isLongTerm(soldOn: saleDate),
+          isLongTerm: Self.isLongTerm(parcel.holding, soldOn: saleDate),
           washOrigin: parcel.washAdded > .zero ? parcel.originSale : -1))
     }
+  }
+
+  /// `holding.isLongTerm(soldOn:)`, without working out the first anniversary when the days
+  /// held decide it: the anniversary falls 365 or 366 days after the acquisition.
+  static func isLongTerm(_ holding: HoldingStart, soldOn sold: CivilDate) -> Bool {
+    if case .date(let acquired) = holding {
+      let days = sold.days(since: acquired)
+      if days < 365 { return false }
+      if days > 366 { return true }
+    }
+    return holding.isLongTerm(soldOn: sold)
   }
 
   /// Puts into `sources` the purchases a sale draws from, in the order it draws from them;

@@ -37,7 +37,9 @@ enum WashSalePartitions {
       group >= 0 ? Int(group) : tables.groupCount + symbol
     }
     var weight = [Int](repeating: 0, count: tables.groupCount + book.symbols.count)
-    for trade in book.trades { weight[componentOfSymbol[Int(trade.symbol)]] += 1 }
+    for (symbol, trades) in tables.tradesOfSymbol.enumerated() {
+      weight[componentOfSymbol[symbol]] += trades
+    }
     let heaviestFirst = weight.indices.filter { weight[$0] > 0 }.sorted {
       weight[$0] != weight[$1] ? weight[$0] > weight[$1] : $0 < $1
     }
@@ -57,8 +59,9 @@ enum WashSalePartitions {
       list.reserveCapacity(trades)
       return list
     }
-    for (index, trade) in book.trades.enumerated() {
-      lists[partitionOf[componentOfSymbol[Int(trade.symbol)]]].append(Int32(index))
+    let partitionOfSymbol = componentOfSymbol.map { partitionOf[$0] }
+    for index in book.trades.indices {
+      lists[partitionOfSymbol[Int(book.trades[index].symbol)]].append(Int32(index))
     }
     return lists.filter { !$0.isEmpty }
   }
