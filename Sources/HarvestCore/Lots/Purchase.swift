@@ -49,13 +49,13 @@ struct Purchase {
       shares: restShares, cost: restCost, washAdded: .zero, holding: holding, originSale: -1)
   }
 
-  /// Removes `count` shares from the rest and returns them as a parcel (see `Parcel.split`).
+  /// Removes `count` shares from the rest and returns them as a parcel, as `Parcel.split`
+  /// does (with no adjustment to split).
   mutating func splitRest(_ count: Shares) -> Parcel {
-    var rest = self.rest
-    let part = rest.split(count)
-    restShares = rest.shares
-    restCost = rest.cost
-    return part
+    let cost = restCost.share(count.units, of: restShares.units)
+    restShares -= count
+    restCost -= cost
+    return Parcel(shares: count, cost: cost, washAdded: .zero, holding: holding, originSale: -1)
   }
 
   /// Shares still held in every parcel.

@@ -781,7 +781,8 @@ public struct WashSaleEngine {
       unmatchedShares -= count
       disallowed += amount
       replace(
-        pid: pid, count: count, disallowed: amount, sale: sale, soldHolding: parcel.holding,
+        candidate: position, count: count, disallowed: amount, sale: sale,
+        soldHolding: parcel.holding,
         recorded: recorded)
       position = find(position)
     }
@@ -791,11 +792,11 @@ public struct WashSaleEngine {
   /// Carves `count` replacement shares out of a purchase, adding the disallowed loss to their
   /// basis (unless bought in an IRA or Roth IRA) and the sold shares' holding period.
   private mutating func replace(
-    pid: Int32, count: Shares, disallowed: Money, sale: Int, soldHolding: HoldingStart,
-    recorded: Bool
+    candidate position: Int, count: Shares, disallowed: Money, sale: Int,
+    soldHolding: HoldingStart, recorded: Bool
   ) {
     let saleDate = date(sale)
-    let index = Int(pid)
+    let index = Int(candidates[position])
     let permanent = !purchases[index].inTaxableAccount
     var parcel = purchases[index].splitRest(count)
     var holding = parcel.holding
@@ -828,7 +829,8 @@ public struct WashSaleEngine {
     }
     purchases[index].lastReplaced = link
     purchases[index].replacedShares += parcel.shares
-    if purchases[index].restShares == .zero { retireCandidate(pid) }
+    // Its place is known here: no need to look it up by purchase.
+    if purchases[index].restShares == .zero { skip[position] = Int32(position + 1) }
 
     guard recorded else { return }
     result.matches.append(
