@@ -329,15 +329,16 @@ public struct WashSaleEngine {
   // MARK: The sweep
 
   private mutating func sweep() {
-    // Most sales take one or two pieces and make at most one pairing; room for that (an
-    // untouched reservation costs no memory) spares copying the arrays as they grow. The
-    // sweep that holds the merge reserves for all, estimated from its share of the trades.
+    // Room for four pieces and four pairings a sale (an active trader's sale often closes
+    // several small lots, each washed by its own purchase) spares copying the arrays as they
+    // grow; an untouched reservation costs no memory. The sweep that holds the merge
+    // reserves for all, estimated from its share of the trades.
     var expected = recordedSalesCount
     if holdsMerge && !members.isEmpty {
       expected = expected * book.trades.count / members.count + 1_024
     }
-    result.dispositions.reserveCapacity(2 * expected)
-    result.matches.reserveCapacity(expected)
+    result.dispositions.reserveCapacity(4 * expected)
+    result.matches.reserveCapacity(4 * expected)
     if logsSales { saleLog.reserveCapacity(salesCount) }
     // A file in date order (the usual case) is swept as it stands.
     let order: [Int32]? =
