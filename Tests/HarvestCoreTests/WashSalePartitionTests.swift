@@ -263,6 +263,37 @@ final class WashSalePartitionTests: XCTestCase {
     XCTAssertTrue(WashSaleEngine.isLongTerm(.inherited, soldOn: date("2025-01-02")))
   }
 
+  func testMergingIntoTheFirstPartKeepsEachSalesItemsInTheOrderOfTheSales() {
+    func log(_ sales: [Int32]) -> [WashSaleEngine.SaleLogEntry] {
+      sales.map {
+        .init(sale: $0, date: 0, acquired: 0, accountRank: 0, symbolRank: 0, holding: 0)
+      }
+    }
+    func merged(_ parts: [[String]], _ logs: [[Int32]], picks: [UInt8]) -> [String] {
+      var first = parts[0]
+      WashSalePartitions.mergeBySale(
+        into: &first, [[]] + parts.dropFirst(), picks: picks, logs: logs.map(log)
+      ) { item, sale in item.hasPrefix("\(sale)") }
+      return first
+    }
+
+    // Sales 10 to 14 taken in turn; sale 12 left nothing, sale 13 two items.
+    XCTAssertEqual(
+      merged(
+        [["10a", "10b", "14a"], ["11a", "13a", "13b"]], [[10, 12, 14], [11, 13]],
+        picks: [0, 1, 0, 1, 0]),
+      ["10a", "10b", "11a", "13a", "13b", "14a"])
+    // The first part's items all go last, or all stay first.
+    XCTAssertEqual(
+      merged([["20a"], ["15a", "16a"]], [[20], [15, 16]], picks: [1, 1, 0]), ["15a", "16a", "20a"])
+    XCTAssertEqual(
+      merged([["15a", "15b"], ["16a"]], [[15], [16]], picks: [0, 1]), ["15a", "15b", "16a"])
+    // Three parts, the first one empty.
+    XCTAssertEqual(
+      merged([[], ["17a"], ["18a", "19a"]], [[], [17], [18, 19]], picks: [2, 1, 2]),
+      ["18a", "17a", "19a"])
+  }
+
   func testGroupsAreDealtOutWholeAndBalanced() throws {
     let csv = Self.history(seed: 7, rows: 600, errors: false)
     let book = try TradeFileReader.read(bytes: Array(csv.utf8), file: "trades.csv")
