@@ -282,32 +282,39 @@ public struct WashSaleEngine {
       }
     }
 
-    // Candidates by group (a counting sort), then by purchase order within each group;
-    // keys are unique within a group, and a file in date order needs no sorting there.
+    // Candidates by group (a counting sort), then by purchase order within each group.
     for group in 0..<groupCount { groupStarts[group + 1] += groupStarts[group] }
     var nextSlot = groupStarts
     candidates = Array(repeating: 0, count: groupStarts[groupCount])
-    // Keys gathered beside the candidates, so that ordering them reads no purchase again.
-    var keys = [PurchaseKey](repeating: .last, count: candidates.count)
     for (pid, group) in candidateGroup.enumerated() where group >= 0 {
       let group = Int(group)
       candidates[nextSlot[group]] = Int32(pid)
-      keys[nextSlot[group]] = purchaseKeys[pid]
       nextSlot[group] += 1
     }
     candidateGroup = []
     groupRanges = (0..<groupCount).map { groupStarts[$0]..<groupStarts[$0 + 1] }
+    func precedes(_ a: Int32, _ b: Int32) -> Bool { purchaseKeys[Int(a)] < purchaseKeys[Int(b)] }
     for range in groupRanges {
-      let inOrder = zip(keys[range], keys[range].dropFirst()).allSatisfy { $0 < $1 }
-      if !inOrder {
-        let sorted = zip(keys[range], candidates[range]).sorted { $0.0 < $1.0 }
-        keys.replaceSubrange(range, with: sorted.map(\.0))
-        candidates.replaceSubrange(range, with: sorted.map(\.1))
+      if inDateOrder {
+        // Candidates were bought, so their acquisition dates are their trade dates: in a file
+        // in date order only those of one day can be out of order, and each moves only past
+        // its own day's.
+        for position in range.dropFirst() {
+          let pid = candidates[position]
+          var slot = position
+          while slot > range.lowerBound && precedes(pid, candidates[slot - 1]) {
+            candidates[slot] = candidates[slot - 1]
+            slot -= 1
+          }
+          candidates[slot] = pid
+        }
+      } else {
+        // Keys are unique within a group, so any sort gives the one order.
+        candidates.replaceSubrange(range, with: candidates[range].sorted(by: precedes))
       }
     }
     // A candidate was bought, not transferred in: its acquisition date is its trade date.
-    candidateDates = keys.map(\.acquired)
-    keys = []
+    candidateDates = candidates.map { purchaseKeys[Int($0)].acquired }
     candidatePosition = Array(repeating: -1, count: purchases.count)
     for (position, pid) in candidates.enumerated() { candidatePosition[Int(pid)] = Int32(position) }
     windowStarts = groupRanges.map(\.lowerBound)
