@@ -35,6 +35,23 @@ final class MoneyTests: XCTestCase {
     XCTAssertEqual(parts, [Money(cents: 333), Money(cents: 334), Money(cents: 333)])
   }
 
+  func testDivisionRoundsHalfAwayFromZeroInAndBeyondSixtyFourBits() {
+    let cases: [(dividend: Int128, divisor: Int128, quotient: Int128)] = [
+      (5, 2, 3), (-5, 2, -3), (7, 2, 4), (-7, 2, -4), (4, 3, 1), (-4, 3, -1), (0, 7, 0),
+      // 2^62 over 2^63 − 1 is a hair above one half; one less is below it.
+      (1 << 62, Int128(Int64.max), 1), ((1 << 62) - 1, Int128(Int64.max), 0),
+      (Int128(Int64.max), 2, 1 << 62), (Int128(Int64.min), 3, -3_074_457_345_618_258_603),
+      (Int128(Int64.min), Int128(Int64.max), -1),
+      // Just past 64 bits, on the wide path.
+      (Int128(Int64.max) + 1, 2, 1 << 62), (Int128(Int64.max) * 3, 2, 13_835_058_055_282_163_711),
+      (Int128(Int64.min) - 1, 2, -(1 << 62) - 1),
+    ]
+    for (dividend, divisor, quotient) in cases {
+      XCTAssertEqual(
+        FixedPoint.divideRounded(dividend, divisor), quotient, "\(dividend) / \(divisor)")
+    }
+  }
+
   func testExtendedAmountRoundsHalfUpOnce() {
     // 3 shares × $0.125 = $0.375 → $0.38; plus a $1.00 fee → $1.38; minus it → −$0.62.
     let price = Price(micros: 125_000)

@@ -106,6 +106,20 @@ final class WashSalePartitionTests: XCTestCase {
     return text
   }
 
+  /// The same trades with the days in reverse order, each day's rows in their own order.
+  static func daysReversed(_ csv: String) -> String {
+    let lines = csv.split(separator: "\n")
+    var days: [[Substring]] = []
+    for line in lines.dropFirst() {
+      if let last = days.last?.last, last.prefix(10) == line.prefix(10) {
+        days[days.count - 1].append(line)
+      } else {
+        days.append([line])
+      }
+    }
+    return ([lines[0]] + days.reversed().joined()).joined(separator: "\n") + "\n"
+  }
+
   /// What a run gives: the result, or the errors it throws.
   enum Outcome: Equatable {
     case result(
@@ -131,7 +145,9 @@ final class WashSalePartitionTests: XCTestCase {
     var results = 0, refusals = 0
     for seed in 0..<UInt64(120) {
       let errors = seed % 3 == 2
-      let csv = Self.history(seed: seed, rows: 150 + Int(seed % 7) * 60, errors: errors)
+      var csv = Self.history(seed: seed, rows: 150 + Int(seed % 7) * 60, errors: errors)
+      // Some files list their days latest first, so the sweeps put the trades in date order.
+      if seed % 6 == 1 { csv = Self.daysReversed(csv) }
       let book = try TradeFileReader.read(bytes: Array(csv.utf8), file: "trades.csv")
       let first = CivilDate.startOfYear(2025), last = CivilDate.endOfYear(2025)
       let thisYear: @Sendable (Trade) -> Bool = { $0.date >= first && $0.date <= last }
@@ -157,6 +173,125 @@ final class WashSalePartitionTests: XCTestCase {
     // Both kinds of outcome are compared, many times over.
     XCTAssertGreaterThan(results, 40)
     XCTAssertGreaterThan(refusals, 30)
+  }
+
+  func testSameDaySalesGoByPurchaseThenHoldingWhateverTheFileOrder() throws {
+    // ZZZ and AAA are bought the same day in one account, so AAA's purchase ranks first by
+    // symbol; QQQ and XYZ are sold out before 01-10, so their sales there take from no
+    // purchase and come last, by the order their holdings first appeared (XYZ, then QQQ).
+    let csv = trades(
+      """
+      2025-01-02,Main,buy,XYZ,1,10,0
+      2025-01-02,Main,buy,QQQ,1,10,0
+      2025-01-03,Main,buy,ZZZ,10,10,0
+      2025-01-03,Main,buy,AAA,10,10,0
+      2025-01-04,Main,sell,XYZ,1,10,0
+      2025-01-04,Main,sell,QQQ,1,10,0
+      2025-01-10,Main,sell,QQQ,1,10,0
+      2025-01-10,Main,sell,XYZ,1,10,0
+      2025-01-10,Main,sell,ZZZ,4,9,0
+      2025-01-10,Main,sell,AAA,4,9,0
+      """)
+    let book = try TradeFileReader.read(bytes: Array(csv.utf8), file: "trades.csv")
+    for partitions in [1, 2] {
+      guard case .errors(let errors, _) = Self.outcome(book, .init(), partitions: partitions)
+      else { return XCTFail("the sales of sold-out holdings must fail") }
+      XCTAssertEqual(errors.map(\.line), [9, 8], "\(partitions) partitions")
+    }
+
+    var valid = book
+    valid.trades.removeSubrange(6...7)
+    for partitions in [1, 2] {
+      let result = try WashSaleEngine.run(valid, .init(), partitions: partitions)
+      XCTAssertEqual(result.dispositions.map(\.sale), [5, 4, 7, 6], "\(partitions) partitions")
+    }
+  }
+
+  func testSameDaySalesOfOneHoldingFollowTheBrokersOrderNotTheRows() throws {
+    // The broker's order puts the second row's sale first: it takes the first 3 shares at
+    // $10, and the first row's sale the next 3 (2 at $10, 1 at $20).
+    let csv = trades(
+      """
+      2025-01-02,Main,buy,ABC,5,10,0
+      2025-01-03,Main,buy,ABC,5,20,0
+      2025-01-03,Main,buy,XYZ,5,20,0
+      2025-01-10,Main,sell,ABC,3,30,0
+      2025-01-10,Main,sell,ABC,3,30,0
+      2025-01-10,Main,sell,XYZ,3,30,0
+      """)
+    var book = try TradeFileReader.read(bytes: Array(csv.utf8), file: "trades.csv")
+    XCTAssertEqual(book.trades[3].dayOrdinal, 0)
+    book.trades[3].dayOrdinal = 1
+    book.trades[4].dayOrdinal = 0
+    let result = try WashSaleEngine.run(book, .init(), partitions: 1)
+    XCTAssertEqual(result.dispositions.map(\.sale), [4, 3, 3, 5])
+    XCTAssertEqual(
+      result.dispositions.map(\.cost), [3000, 2000, 2000, 6000].map { Money(cents: $0) })
+  }
+
+  func testAPurchaseKeepsItsRestAsAParcelWithoutAdjustment() {
+    var purchase = Purchase(
+      trade: 4, date: date("2025-03-03"), shares: Shares(units: 3 * Shares.scale),
+      cost: Money(cents: 1_000), holding: .date(date("2024-01-02")), isPurchase: false,
+      inTaxableAccount: true)
+    // $10.00 over 3 shares: one share takes $3.33, the other two keep $6.67.
+    let part = purchase.splitRest(Shares(units: Shares.scale))
+    XCTAssertEqual(
+      part,
+      Parcel(
+        shares: Shares(units: Shares.scale), cost: Money(cents: 333), washAdded: .zero,
+        holding: .date(date("2024-01-02")), originSale: -1))
+    XCTAssertEqual(purchase.rest.cost, Money(cents: 667))
+    XCTAssertEqual(purchase.heldShares, Shares(units: 2 * Shares.scale))
+    // Dense enough that the purchases a sale reads share cache lines.
+    XCTAssertLessThanOrEqual(MemoryLayout<Purchase>.stride, 48)
+  }
+
+  func testLongTermByDaysHeldAgreesWithTheAnniversary() {
+    // Every acquisition day of 2019 through 2025 (leap years and month ends included), sold
+    // around its first anniversary and well before and after it.
+    var acquired = date("2019-01-01")
+    while acquired <= date("2025-12-31") {
+      for days in [0, 200, 363, 364, 365, 366, 367, 368, 500] {
+        let sold = acquired.adding(days: days)
+        XCTAssertEqual(
+          WashSaleEngine.isLongTerm(.date(acquired), soldOn: sold),
+          HoldingStart.date(acquired).isLongTerm(soldOn: sold), "\(acquired) sold \(sold)")
+      }
+      acquired = acquired.adding(days: 1)
+    }
+    XCTAssertTrue(WashSaleEngine.isLongTerm(.inherited, soldOn: date("2025-01-02")))
+  }
+
+  func testMergingIntoTheFirstPartKeepsEachSalesItemsInTheOrderOfTheSales() {
+    func log(_ sales: [Int32]) -> [WashSaleEngine.SaleLogEntry] {
+      sales.map {
+        .init(sale: $0, date: 0, acquired: 0, accountRank: 0, symbolRank: 0, holding: 0)
+      }
+    }
+    func merged(_ parts: [[String]], _ logs: [[Int32]], picks: [UInt8]) -> [String] {
+      var first = parts[0]
+      WashSalePartitions.mergeBySale(
+        into: &first, [[]] + parts.dropFirst(), picks: picks, logs: logs.map(log)
+      ) { item, sale in item.hasPrefix("\(sale)") }
+      return first
+    }
+
+    // Sales 10 to 14 taken in turn; sale 12 left nothing, sale 13 two items.
+    XCTAssertEqual(
+      merged(
+        [["10a", "10b", "14a"], ["11a", "13a", "13b"]], [[10, 12, 14], [11, 13]],
+        picks: [0, 1, 0, 1, 0]),
+      ["10a", "10b", "11a", "13a", "13b", "14a"])
+    // The first part's items all go last, or all stay first.
+    XCTAssertEqual(
+      merged([["20a"], ["15a", "16a"]], [[20], [15, 16]], picks: [1, 1, 0]), ["15a", "16a", "20a"])
+    XCTAssertEqual(
+      merged([["15a", "15b"], ["16a"]], [[15], [16]], picks: [0, 1]), ["15a", "15b", "16a"])
+    // Three parts, the first one empty.
+    XCTAssertEqual(
+      merged([[], ["17a"], ["18a", "19a"]], [[], [17], [18, 19]], picks: [2, 1, 2]),
+      ["18a", "17a", "19a"])
   }
 
   func testGroupsAreDealtOutWholeAndBalanced() throws {

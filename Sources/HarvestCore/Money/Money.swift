@@ -83,6 +83,8 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
   public func share(_ part: Int64, of whole: Int64) -> Money {
     precondition(whole > 0 && part >= 0 && part <= whole, "invalid proportion")
     if part == whole { return self }
+    let (small, overflow) = cents.multipliedReportingOverflow(by: part)
+    if !overflow { return Money(cents: FixedPoint.divideRounded(small, whole)) }
     let product = Int128(cents) * Int128(part)
     return Money(cents: Int64(FixedPoint.divideRounded(product, Int128(whole))))
   }

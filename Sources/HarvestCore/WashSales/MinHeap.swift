@@ -2,6 +2,9 @@
 struct MinHeap<Element: Comparable> {
   private var items: [Element] = []
 
+  /// The least element, left in the heap.
+  var first: Element? { items.first }
+
   mutating func push(_ item: Element) {
     items.append(item)
     var child = items.count - 1

@@ -58,6 +58,9 @@ public struct WashSaleEngine {
   private let members: [Int32]
   /// Whether each sale's place in the day's order is logged, for merging partitions.
   private let logsSales: Bool
+  /// Whether the partitions' pieces and pairings are merged into this sweep's arrays, which
+  /// then reserve room for those of every partition.
+  private let holdsMerge: Bool
   private var purchases: [Purchase] = []
   private var purchaseKeys: [PurchaseKey] = []
   private var purchaseOfTrade: [Int32]
@@ -65,6 +68,8 @@ public struct WashSaleEngine {
   private var holdings: [AccountHoldings] = []
   /// The first trade (a book index) of each holding: holdings are numbered in that order.
   private var holdingFirstTrade: [Int32] = []
+  /// Each holding's rank by account name, then symbol.
+  private var holdingRank: [Int32] = []
   /// Purchase ids that can replace, sorted by group, then purchase order.
   private var candidates: [Int32] = []
   private var candidateDates: [Int32] = []
@@ -82,10 +87,25 @@ public struct WashSaleEngine {
   /// Buffers one sale at a time works in, kept so a million sales allocate nothing.
   private var spareSources: [Int32] = []
   private var sparePieces: [(pid: Int32, parcel: Parcel)] = []
+  private var spareDaySales: [Int] = []
+  private var spareFirsts: [Int32] = []
+  private var spareOrdered: [SaleOrder] = []
+  private var spareNextInChain: [Int32] = []
+  /// For chaining a day's sales by holding: each holding's last chained sale (a slot), valid
+  /// when the holding's stamp is that of the day's chaining.
+  private var chainStamp = 0
+  private var chainStampOfHolding: [Int] = []
+  private var lastInChain: [Int32] = []
   private var errors: [InputError] = []
   private var prepareErrorCount = 0
   private var result = EngineResult()
   private var saleLog: [SaleLogEntry] = []
+  /// Whether each sale (by position) is recorded, asked of the configuration once.
+  private var recordedSale: [Bool]
+  private var salesCount = 0
+  private var recordedSalesCount = 0
+  /// Whether the members come in date order (the usual case), so the sweep needs no sorting.
+  private var inDateOrder = true
 
   /// Runs the engine over every trade in `book`.
   ///
@@ -119,7 +139,7 @@ public struct WashSaleEngine {
       DispatchQueue.concurrentPerform(iterations: memberLists.count) { index in
         var engine = WashSaleEngine(
           book: book, configuration: configuration, tables: tables,
-          members: memberLists[index], logsSales: true)
+          members: memberLists[index], logsSales: true, holdsMerge: index == 0)
         slots[index] = engine.output()
       }
     }
@@ -135,15 +155,17 @@ public struct WashSaleEngine {
 
   private init(
     book: TradeBook, configuration: Configuration, tables: WashSaleTables, members: [Int32],
-    logsSales: Bool
+    logsSales: Bool, holdsMerge: Bool = false
   ) {
     self.book = book
     self.configuration = configuration
     self.tables = tables
     self.members = members
     self.logsSales = logsSales
+    self.holdsMerge = holdsMerge
     purchaseOfTrade = Array(repeating: -1, count: members.count)
     holdingsOfTrade = Array(repeating: -1, count: members.count)
+    recordedSale = Array(repeating: false, count: members.count)
   }
 
   /// Prepares, sweeps, and hands over what the sweep found.
@@ -157,6 +179,11 @@ public struct WashSaleEngine {
   }
 
   private func trade(_ position: Int) -> Trade { book.trades[Int(members[position])] }
+  /// The date first-in-first-out ordering uses: the original acquisition date of a lot that
+  /// was transferred in, else the trade date.
+  private func fifoDate(_ pid: Int32) -> CivilDate {
+    CivilDate(dayNumber: purchaseKeys[Int(pid)].acquired)
+  }
   // Single fields, read without copying the whole trade.
   private func date(_ position: Int) -> CivilDate { book.trades[Int(members[position])].date }
   private func symbol(_ position: Int) -> Int32 { book.trades[Int(members[position])].symbol }
@@ -181,9 +208,9 @@ public struct WashSaleEngine {
     let (tableSize, tooLarge) = book.accounts.count.multipliedReportingOverflow(by: symbolCount)
     var holdingTable =
       !tooLarge && tableSize <= 1 << 22 ? [Int32](repeating: -1, count: tableSize) : []
-    func holdingID(_ trade: Trade, _ index: Int32) -> Int32 {
+    func holdingID(account: Int32, symbol: Int32, _ index: Int32) -> Int32 {
       if !holdingTable.isEmpty {
-        let slot = Int(trade.account) * symbolCount + Int(trade.symbol)
+        let slot = Int(account) * symbolCount + Int(symbol)
         if holdingTable[slot] < 0 {
           holdingTable[slot] = Int32(holdings.count)
           holdings.append(AccountHoldings())
@@ -191,7 +218,7 @@ public struct WashSaleEngine {
         }
         return holdingTable[slot]
       }
-      let key = HoldingKey(account: trade.account, symbol: trade.symbol)
+      let key = HoldingKey(account: account, symbol: symbol)
       if let existing = holdingIndex[key] { return existing }
       let id = Int32(holdings.count)
       holdingIndex[key] = id
@@ -204,91 +231,121 @@ public struct WashSaleEngine {
     purchases.reserveCapacity(members.count)
     purchaseKeys.reserveCapacity(members.count)
 
+    // Candidates are counted by group as the buys are booked (for a counting sort below);
+    // each purchase's group is kept, -1 for one that cannot replace.
+    var groupStarts = [Int](repeating: 0, count: groupCount + 1)
+    var candidateGroup: [Int32] = []
+    candidateGroup.reserveCapacity(members.count)
+
+    // Fields are read one by one: a copy of the whole trade costs a retain and a release.
+    var previousDate = CivilDate(dayNumber: .min)
     for position in members.indices {
       let index = members[position]
-      let trade = book.trades[Int(index)]
-      let id = holdingID(trade, index)
+      let tradeIndex = Int(index)
+      let tradeDate = book.trades[tradeIndex].date
+      let symbol = book.trades[tradeIndex].symbol
+      let id = holdingID(account: book.trades[tradeIndex].account, symbol: symbol, index)
       holdingsOfTrade[position] = id
-      guard trade.action == .buy else { continue }
+      if tradeDate < previousDate { inDateOrder = false }
+      previousDate = tradeDate
+      guard book.trades[tradeIndex].action == .buy else {
+        salesCount += 1
+        if records(book.trades[tradeIndex]) {
+          recordedSale[position] = true
+          recordedSalesCount += 1
+        }
+        continue
+      }
 
       let pid = Int32(purchases.count)
       purchaseOfTrade[position] = pid
-      let key = tables.purchaseKey(trade)
+      let key = tables.purchaseKey(book.trades[tradeIndex])
+      let acquired = book.trades[tradeIndex].acquired
       purchases.append(
         Purchase(
-          trade: index, date: trade.date, fifoDate: CivilDate(dayNumber: key.acquired),
-          account: trade.account, symbol: trade.symbol, isPurchase: trade.acquired == nil,
-          rest: Parcel(
-            shares: trade.quantity, cost: trade.amount, washAdded: .zero,
-            holding: trade.acquired ?? .date(trade.date), originSale: -1)))
+          trade: index, date: tradeDate, shares: book.trades[tradeIndex].quantity,
+          cost: book.trades[tradeIndex].amount, holding: acquired ?? .date(tradeDate),
+          isPurchase: acquired == nil,
+          inTaxableAccount: tables.accountKinds[Int(book.trades[tradeIndex].account)].isTaxable))
       purchaseKeys.append(key)
+      let group = acquired == nil ? groupOfSymbol[Int(symbol)] : -1
+      candidateGroup.append(group)
+      if group >= 0 { groupStarts[Int(group) + 1] += 1 }
 
-      if let name = trade.lotName {
+      if let name = book.trades[tradeIndex].lotName {
         if holdings[Int(id)].byName[name] != nil {
           fail(
-            trade, column: "lot", found: name,
+            book.trades[tradeIndex], column: "lot", found: name,
             expected: "a lot name used once per account and symbol")
         }
         holdings[Int(id)].byName[name] = pid
       }
     }
 
-    // Candidates by group (a counting sort), then by purchase order within each group;
-    // keys are unique within a group, and a file in date order needs no sorting there.
-    var groupStarts = [Int](repeating: 0, count: groupCount + 1)
-    for purchase in purchases where purchase.isPurchase {
-      let group = groupOfSymbol[Int(purchase.symbol)]
-      if group >= 0 { groupStarts[Int(group) + 1] += 1 }
-    }
+    // Candidates by group (a counting sort), then by purchase order within each group.
     for group in 0..<groupCount { groupStarts[group + 1] += groupStarts[group] }
     var nextSlot = groupStarts
     candidates = Array(repeating: 0, count: groupStarts[groupCount])
-    // Keys gathered beside the candidates, so that ordering them reads no purchase again.
-    var keys = [PurchaseKey](repeating: .last, count: candidates.count)
-    for (pid, purchase) in purchases.enumerated() where purchase.isPurchase {
-      let group = Int(groupOfSymbol[Int(purchase.symbol)])
-      if group >= 0 {
-        candidates[nextSlot[group]] = Int32(pid)
-        keys[nextSlot[group]] = purchaseKeys[pid]
-        nextSlot[group] += 1
-      }
+    for (pid, group) in candidateGroup.enumerated() where group >= 0 {
+      let group = Int(group)
+      candidates[nextSlot[group]] = Int32(pid)
+      nextSlot[group] += 1
     }
+    candidateGroup = []
     groupRanges = (0..<groupCount).map { groupStarts[$0]..<groupStarts[$0 + 1] }
+    func precedes(_ a: Int32, _ b: Int32) -> Bool { purchaseKeys[Int(a)] < purchaseKeys[Int(b)] }
     for range in groupRanges {
-      let inOrder = zip(keys[range], keys[range].dropFirst()).allSatisfy { $0 < $1 }
-      if !inOrder {
-        let sorted = zip(keys[range], candidates[range]).sorted { $0.0 < $1.0 }
-        keys.replaceSubrange(range, with: sorted.map(\.0))
-        candidates.replaceSubrange(range, with: sorted.map(\.1))
+      if inDateOrder {
+        // Candidates were bought, so their acquisition dates are their trade dates: in a file
+        // in date order only those of one day can be out of order, and each moves only past
+        // its own day's.
+        for position in range.dropFirst() {
+          let pid = candidates[position]
+          var slot = position
+          while slot > range.lowerBound && precedes(pid, candidates[slot - 1]) {
+            candidates[slot] = candidates[slot - 1]
+            slot -= 1
+          }
+          candidates[slot] = pid
+        }
+      } else {
+        // Keys are unique within a group, so any sort gives the one order.
+        candidates.replaceSubrange(range, with: candidates[range].sorted(by: precedes))
       }
     }
     // A candidate was bought, not transferred in: its acquisition date is its trade date.
-    candidateDates = keys.map(\.acquired)
-    keys = []
+    candidateDates = candidates.map { purchaseKeys[Int($0)].acquired }
     candidatePosition = Array(repeating: -1, count: purchases.count)
     for (position, pid) in candidates.enumerated() { candidatePosition[Int(pid)] = Int32(position) }
     windowStarts = groupRanges.map(\.lowerBound)
+    chainStampOfHolding = Array(repeating: 0, count: holdings.count)
+    let byName = holdingFirstTrade.indices.sorted { a, b in
+      let tradeA = Int(holdingFirstTrade[a]), tradeB = Int(holdingFirstTrade[b])
+      let accountA = tables.accountRanks[Int(book.trades[tradeA].account)]
+      let accountB = tables.accountRanks[Int(book.trades[tradeB].account)]
+      if accountA != accountB { return accountA < accountB }
+      return tables.symbolRanks[Int(book.trades[tradeA].symbol)]
+        < tables.symbolRanks[Int(book.trades[tradeB].symbol)]
+    }
+    holdingRank = Array(repeating: 0, count: holdings.count)
+    for (rank, holding) in byName.enumerated() { holdingRank[holding] = Int32(rank) }
+    lastInChain = Array(repeating: -1, count: holdings.count)
     skip = (0...candidates.count).map(Int32.init)
   }
 
   // MARK: The sweep
 
   private mutating func sweep() {
-    // Most sales take one or two pieces; room for two each (an untouched reservation costs
-    // no memory) spares copying the array as it grows.
-    var salesCount = 0
-    var recordedSales = 0
-    var inDateOrder = true
-    var previousDate = CivilDate(dayNumber: .min)
-    for index in members {
-      let trade = book.trades[Int(index)]
-      if trade.date < previousDate { inDateOrder = false }
-      previousDate = trade.date
-      guard trade.action == .sell else { continue }
-      salesCount += 1
-      if records(trade) { recordedSales += 1 }
+    // Room for four pieces and four pairings a sale (an active trader's sale often closes
+    // several small lots, each washed by its own purchase) spares copying the arrays as they
+    // grow; an untouched reservation costs no memory. The sweep that holds the merge
+    // reserves for all, estimated from its share of the trades.
+    var expected = recordedSalesCount
+    if holdsMerge && !members.isEmpty {
+      expected = expected * book.trades.count / members.count + 1_024
     }
-    result.dispositions.reserveCapacity(2 * recordedSales)
+    result.dispositions.reserveCapacity(4 * expected)
+    result.matches.reserveCapacity(4 * expected)
     if logsSales { saleLog.reserveCapacity(salesCount) }
     // A file in date order (the usual case) is swept as it stands.
     let order: [Int32]? =
@@ -309,7 +366,9 @@ public struct WashSaleEngine {
         snapshotTaken = true
       }
       var end = step
-      var sales: [Int] = []
+      var sales = spareDaySales
+      spareDaySales = []
+      sales.removeAll(keepingCapacity: true)
       while end < members.count && date(at(end)) == day {
         let position = at(end)
         if purchaseOfTrade[position] >= 0 {
@@ -319,7 +378,8 @@ public struct WashSaleEngine {
         }
         end += 1
       }
-      processSales(of: day, sales)
+      processSales(sales)
+      spareDaySales = sales
       step = end
     }
     if !snapshotTaken, let snapshot = configuration.snapshotDay {
@@ -346,63 +406,117 @@ public struct WashSaleEngine {
     holdings[hid].held += purchases[Int(pid)].heldShares
   }
 
-  /// Takes a day's sales in the order of the purchase their first shares come from; sales
-  /// of one account and symbol keep their file order.
-  private mutating func processSales(of day: CivilDate, _ sales: [Int]) {
+  /// Takes a day's sales in the order of the purchase their first shares come from, then
+  /// by holding; sales of one account and symbol keep the broker's order.
+  ///
+  /// Each holding's sales wait in a chain; the first of each chain is ordered once, and
+  /// only the sales after it (few: most holdings sell once a day) go through a heap, since
+  /// where their shares come from is known only once the sale before has been made.
+  private mutating func processSales(_ sales: [Int]) {
     guard !sales.isEmpty else { return }
     if sales.count == 1 {
-      if logsSales { log(sales[0], firstPurchase: firstPurchase(of: sales[0])) }
-      sell(sales[0])
+      sell(sales[0], firstPurchase: logsSales ? firstPurchase(of: sales[0]) : -1)
       return
     }
-    // By holding, then the broker's order (both in one number), then as they came.
-    var keyed = sales.map { sale in
-      (
-        key: UInt64(UInt32(holdingsOfTrade[sale])) << 32
-          | UInt64(UInt32(bitPattern: ordinal(sale)) ^ 0x8000_0000),
-        sale: sale
-      )
+    var chained = sales
+    var firsts = spareFirsts
+    var nextInChain = spareNextInChain
+    spareFirsts = []
+    spareNextInChain = []
+    defer {
+      spareFirsts = firsts
+      spareNextInChain = nextInChain
     }
-    keyed.sort { $0.key != $1.key ? $0.key < $1.key : $0.sale < $1.sale }
-    let grouped = keyed.map(\.sale)
-    // Each queue is a run of `grouped` with one account and symbol: (next, end).
-    var queues: [(next: Int, end: Int)] = []
-    var start = 0
-    while start < grouped.count {
-      var end = start + 1
-      while end < grouped.count && holdingsOfTrade[grouped[end]] == holdingsOfTrade[grouped[start]]
-      {
-        end += 1
+    if !chain(chained, firsts: &firsts, next: &nextInChain) {
+      // Out of the broker's order within a holding: put the day in that order, then chain.
+      chained.sort { a, b in
+        ordinal(a) != ordinal(b) ? ordinal(a) < ordinal(b) : a < b
       }
-      queues.append((start, end))
-      start = end
+      _ = chain(chained, firsts: &firsts, next: &nextInChain)
     }
-    var heap = MinHeap<SaleOrder>()
-    func order(_ sale: Int, _ queue: Int) -> SaleOrder {
-      let pid = firstPurchase(of: sale)
-      return SaleOrder(key: pid < 0 ? .last : purchaseKeys[Int(pid)], queue: queue, purchase: pid)
-    }
-    for queue in queues.indices {
-      heap.push(order(grouped[queues[queue].next], queue))
-    }
-    while let next = heap.pop() {
-      let queue = next.queue
-      let sale = grouped[queues[queue].next]
-      if logsSales { log(sale, firstPurchase: next.purchase) }
-      sell(sale)
-      queues[queue].next += 1
-      if queues[queue].next < queues[queue].end {
-        heap.push(order(grouped[queues[queue].next], queue))
+
+    var ordered = spareOrdered
+    spareOrdered = []
+    ordered.removeAll(keepingCapacity: true)
+    for slot in firsts { ordered.append(order(chained, slot)) }
+    ordered.sort()
+    var later = MinHeap<SaleOrder>()
+    var cursor = 0
+    while true {
+      let next: SaleOrder
+      if cursor < ordered.count && later.first.map({ ordered[cursor] < $0 }) ?? true {
+        next = ordered[cursor]
+        cursor += 1
+      } else if let first = later.pop() {
+        next = first
+      } else {
+        break
       }
+      let sale = chained[Int(next.slot)]
+      sell(sale, firstPurchase: next.purchase)
+      let following = nextInChain[Int(next.slot)]
+      if following >= 0 { later.push(order(chained, following)) }
     }
+    spareOrdered = ordered
+  }
+
+  private func order(_ sales: [Int], _ slot: Int32) -> SaleOrder {
+    let sale = sales[Int(slot)]
+    let pid = firstPurchase(of: sale)
+    let holding = Int(holdingsOfTrade[sale])
+    // No real acquisition date is as late as the largest day number.
+    let acquired =
+      pid < 0 ? UInt32.max : UInt32(bitPattern: purchaseKeys[Int(pid)].acquired) ^ 1 << 31
+    let rank = pid < 0 ? UInt32(holding) : UInt32(holdingRank[holding])
+    return SaleOrder(key: UInt64(acquired) << 32 | UInt64(rank), slot: slot, purchase: pid)
+  }
+
+  /// Chains each holding's sales among `sales` in their order; puts the first slot of each
+  /// chain in `firsts`, and for each slot the next of its chain (or -1) in `next`. False
+  /// when a holding's sales are not in the broker's order.
+  private mutating func chain(
+    _ sales: [Int], firsts: inout [Int32], next: inout [Int32]
+  ) -> Bool {
+    chainStamp += 1
+    firsts.removeAll(keepingCapacity: true)
+    next.removeAll(keepingCapacity: true)
+    var inOrder = true
+    for (slot, sale) in sales.enumerated() {
+      next.append(-1)
+      let hid = Int(holdingsOfTrade[sale])
+      if chainStampOfHolding[hid] == chainStamp {
+        let last = Int(lastInChain[hid])
+        if ordinal(sales[last]) > ordinal(sale) { inOrder = false }
+        next[last] = Int32(slot)
+      } else {
+        chainStampOfHolding[hid] = chainStamp
+        firsts.append(Int32(slot))
+      }
+      lastInChain[hid] = Int32(slot)
+    }
+    return inOrder
+  }
+
+  /// Makes a sale whose first shares come from `pid` and, when partitions are merged, logs
+  /// its place in the day's order if it left anything to merge: the merge places only the
+  /// pieces, pairings, warnings and errors of sales, so the others need no place.
+  private mutating func sell(_ sale: Int, firstPurchase pid: Int32) {
+    guard logsSales else { return sell(sale) }
+    let outputs = outputCount
+    sell(sale)
+    if outputCount != outputs { log(sale, firstPurchase: pid) }
+  }
+
+  private var outputCount: Int {
+    result.dispositions.count + result.matches.count + result.incompleteWindows.count
+      + errors.count
   }
 
   private mutating func log(_ sale: Int, firstPurchase pid: Int32) {
-    let trade = trade(sale)
     let key = pid < 0 ? PurchaseKey.last : purchaseKeys[Int(pid)]
     saleLog.append(
       SaleLogEntry(
-        sale: members[sale], date: trade.date.dayNumber, acquired: key.acquired,
+        sale: members[sale], date: date(sale).dayNumber, acquired: key.acquired,
         accountRank: key.accountRank, symbolRank: key.symbolRank,
         holding: holdingFirstTrade[Int(holdingsOfTrade[sale])]))
   }
@@ -413,22 +527,27 @@ public struct WashSaleEngine {
     var next: Int32
   }
 
+  /// Where a waiting sale stands in its day: by the purchase its first shares come from,
+  /// then by holding.
+  ///
+  /// Only one sale of each holding waits at a time, and purchases of different holdings
+  /// differ in account or symbol, so purchase order comes down to acquisition date, then
+  /// the holding's rank by account and symbol: both fit in one number. Sales with no
+  /// purchase to take from come last, by holding.
   private struct SaleOrder: Comparable {
-    var key: PurchaseKey
-    var queue: Int
+    var key: UInt64
+    /// The sale's place in the day's chained sales.
+    var slot: Int32
     var purchase: Int32
 
-    static func < (lhs: SaleOrder, rhs: SaleOrder) -> Bool {
-      lhs.key != rhs.key ? lhs.key < rhs.key : lhs.queue < rhs.queue
-    }
+    static func < (lhs: SaleOrder, rhs: SaleOrder) -> Bool { lhs.key < rhs.key }
   }
 
   /// The purchase a sale's first shares come from, or -1 when there is none (such a sale
   /// fails, or takes a named lot that has nothing left).
   private func firstPurchase(of sale: Int) -> Int32 {
-    let trade = trade(sale)
     let hid = Int(holdingsOfTrade[sale])
-    switch trade.selector {
+    switch book.trades[Int(members[sale])].selector {
     case .firstInFirstOut:
       let list = holdings[hid].purchases
       var index = holdings[hid].head
@@ -438,7 +557,7 @@ public struct WashSaleEngine {
       return holdings[hid].byName[name] ?? -1
     case .purchasedOn(let date):
       for pid in holdings[hid].purchases[holdings[hid].head...]
-      where purchases[Int(pid)].fifoDate == date && purchases[Int(pid)].heldShares > .zero {
+      where fifoDate(pid) == date && purchases[Int(pid)].heldShares > .zero {
         return pid
       }
       return -1
@@ -452,8 +571,11 @@ public struct WashSaleEngine {
   }
 
   private mutating func sell(_ sale: Int) {
-    let trade = trade(sale)
-    let recorded = records(trade)
+    // Fields read one by one: a copy of the whole trade costs a retain and a release.
+    let index = Int(members[sale])
+    let quantity = book.trades[index].quantity
+    let saleDate = book.trades[index].date
+    let recorded = recordedSale[sale]
     let hid = Int(holdingsOfTrade[sale])
     var sources = spareSources
     var pieces = sparePieces
@@ -467,11 +589,11 @@ public struct WashSaleEngine {
     }
     guard selectPurchases(for: sale, into: &sources) else { return }
 
-    var needed = trade.quantity
+    var needed = quantity
     for pid in sources where needed > .zero {
       take(from: pid, count: &needed, into: &pieces)
     }
-    holdings[hid].held -= trade.quantity
+    holdings[hid].held -= quantity
     while holdings[hid].head < holdings[hid].purchases.count
       && purchases[Int(holdings[hid].purchases[holdings[hid].head])].heldShares == .zero
     {
@@ -479,10 +601,10 @@ public struct WashSaleEngine {
     }
 
     let washable =
-      tables.accountKinds[Int(trade.account)].isTaxable
-      && tables.groupOfSymbol[Int(trade.symbol)] >= 0
-    var proceedsLeft = trade.amount
-    var sharesLeft = trade.quantity
+      tables.accountKinds[Int(book.trades[index].account)].isTaxable
+      && tables.groupOfSymbol[Int(book.trades[index].symbol)] >= 0
+    var proceedsLeft = book.trades[index].amount
+    var sharesLeft = quantity
     var flaggedWindow = false
     for (pid, parcel) in pieces {
       let proceeds = proceedsLeft.share(parcel.shares.units, of: sharesLeft.units)
@@ -504,9 +626,20 @@ public struct WashSaleEngine {
           sale: members[sale], purchase: purchases[Int(pid)].trade, shares: parcel.shares,
           proceeds: proceeds, cost: parcel.cost, washAdded: parcel.washAdded,
           holding: parcel.holding, disallowed: disallowed,
-          isLongTerm: parcel.holding.isLongTerm(soldOn: trade.date),
+          isLongTerm: Self.isLongTerm(parcel.holding, soldOn: saleDate),
           washOrigin: parcel.washAdded > .zero ? parcel.originSale : -1))
     }
+  }
+
+  /// `holding.isLongTerm(soldOn:)`, without working out the first anniversary when the days
+  /// held decide it: the anniversary falls 365 or 366 days after the acquisition.
+  static func isLongTerm(_ holding: HoldingStart, soldOn sold: CivilDate) -> Bool {
+    if case .date(let acquired) = holding {
+      let days = sold.days(since: acquired)
+      if days < 365 { return false }
+      if days > 366 { return true }
+    }
+    return holding.isLongTerm(soldOn: sold)
   }
 
   /// Puts into `sources` the purchases a sale draws from, in the order it draws from them;
@@ -514,14 +647,16 @@ public struct WashSaleEngine {
   private mutating func selectPurchases(
     for sale: Int, into sources: inout [Int32]
   ) -> Bool {
-    let trade = trade(sale)
+    let index = Int(members[sale])
+    let quantity = book.trades[index].quantity
     let hid = Int(holdingsOfTrade[sale])
-    // Names for messages only; looked up when a message needs them.
+    // The whole trade and names, for messages only; looked up when a message needs them.
+    var trade: Trade { book.trades[index] }
     var symbol: String { book.symbols[trade.symbol] }
     var account: String { book.accounts[trade.account] }
-    switch trade.selector {
+    switch book.trades[index].selector {
     case .firstInFirstOut:
-      guard holdings[hid].held >= trade.quantity else {
+      guard holdings[hid].held >= quantity else {
         let held = holdings[hid].held
         fail(
           trade, column: "quantity", found: trade.quantity.description,
@@ -533,19 +668,19 @@ public struct WashSaleEngine {
         return false
       }
       var covered = Shares.zero
-      var index = holdings[hid].head
-      while covered < trade.quantity {
-        let pid = holdings[hid].purchases[index]
+      var next = holdings[hid].head
+      while covered < quantity {
+        let pid = holdings[hid].purchases[next]
         let held = purchases[Int(pid)].heldShares
         if held > .zero {
           sources.append(pid)
           covered += held
         }
-        index += 1
+        next += 1
       }
       return true
     case .named(let name):
-      guard let pid = holdings[hid].byName[name], purchases[Int(pid)].date <= trade.date else {
+      guard let pid = holdings[hid].byName[name], purchases[Int(pid)].date <= date(sale) else {
         fail(
           trade, column: "lot", found: name,
           expected: "the name of a lot of \(symbol) bought in account \(account) "
@@ -564,7 +699,7 @@ public struct WashSaleEngine {
     case .purchasedOn(let date):
       var covered = Shares.zero
       for pid in holdings[hid].purchases[holdings[hid].head...]
-      where purchases[Int(pid)].fifoDate == date {
+      where fifoDate(pid) == date {
         let held = purchases[Int(pid)].heldShares
         if held > .zero && covered < trade.quantity {
           sources.append(pid)
@@ -612,12 +747,12 @@ public struct WashSaleEngine {
       }
       link = next
     }
-    if count > .zero && purchases[index].rest.shares > .zero {
-      let part = purchases[index].rest.split(Shares.min(purchases[index].rest.shares, count))
+    if count > .zero && purchases[index].restShares > .zero {
+      let part = purchases[index].splitRest(Shares.min(purchases[index].restShares, count))
       pieces.append((pid, part))
       count -= part.shares
     }
-    if purchases[index].rest.shares == .zero { retireCandidate(pid) }
+    if purchases[index].restShares == .zero { retireCandidate(pid) }
   }
 
   // MARK: Wash sales
@@ -648,13 +783,14 @@ public struct WashSaleEngine {
         position = find(position + 1)
         continue
       }
-      let count = Shares.min(unmatchedShares, purchases[Int(pid)].rest.shares)
+      let count = Shares.min(unmatchedShares, purchases[Int(pid)].restShares)
       let amount = unsplitLoss.share(count.units, of: unmatchedShares.units)
       unsplitLoss -= amount
       unmatchedShares -= count
       disallowed += amount
       replace(
-        pid: pid, count: count, disallowed: amount, sale: sale, soldHolding: parcel.holding,
+        candidate: position, count: count, disallowed: amount, sale: sale,
+        soldHolding: parcel.holding,
         recorded: recorded)
       position = find(position)
     }
@@ -664,13 +800,13 @@ public struct WashSaleEngine {
   /// Carves `count` replacement shares out of a purchase, adding the disallowed loss to their
   /// basis (unless bought in an IRA or Roth IRA) and the sold shares' holding period.
   private mutating func replace(
-    pid: Int32, count: Shares, disallowed: Money, sale: Int, soldHolding: HoldingStart,
-    recorded: Bool
+    candidate position: Int, count: Shares, disallowed: Money, sale: Int,
+    soldHolding: HoldingStart, recorded: Bool
   ) {
     let saleDate = date(sale)
-    let index = Int(pid)
-    let permanent = !tables.accountKinds[Int(purchases[index].account)].isTaxable
-    var parcel = purchases[index].rest.split(count)
+    let index = Int(candidates[position])
+    let permanent = !purchases[index].inTaxableAccount
+    var parcel = purchases[index].splitRest(count)
     var holding = parcel.holding
     if !permanent {
       parcel.washAdded += disallowed
@@ -701,7 +837,8 @@ public struct WashSaleEngine {
     }
     purchases[index].lastReplaced = link
     purchases[index].replacedShares += parcel.shares
-    if purchases[index].rest.shares == .zero { retireCandidate(pid) }
+    // Its place is known here: no need to look it up by purchase.
+    if purchases[index].restShares == .zero { skip[position] = Int32(position + 1) }
 
     guard recorded else { return }
     result.matches.append(
@@ -747,7 +884,7 @@ public struct WashSaleEngine {
         result.heldAtSnapshot.append(HeldParcel(purchase: purchase.trade, parcel: chained.parcel))
         link = chained.next
       }
-      if purchase.date <= day && purchase.rest.shares > .zero {
+      if purchase.date <= day && purchase.restShares > .zero {
         result.heldAtSnapshot.append(HeldParcel(purchase: purchase.trade, parcel: purchase.rest))
       }
     }

@@ -37,7 +37,9 @@ enum WashSalePartitions {
       group >= 0 ? Int(group) : tables.groupCount + symbol
     }
     var weight = [Int](repeating: 0, count: tables.groupCount + book.symbols.count)
-    for trade in book.trades { weight[componentOfSymbol[Int(trade.symbol)]] += 1 }
+    for (symbol, trades) in tables.tradesOfSymbol.enumerated() {
+      weight[componentOfSymbol[symbol]] += trades
+    }
     let heaviestFirst = weight.indices.filter { weight[$0] > 0 }.sorted {
       weight[$0] != weight[$1] ? weight[$0] > weight[$1] : $0 < $1
     }
@@ -57,8 +59,9 @@ enum WashSalePartitions {
       list.reserveCapacity(trades)
       return list
     }
-    for (index, trade) in book.trades.enumerated() {
-      lists[partitionOf[componentOfSymbol[Int(trade.symbol)]]].append(Int32(index))
+    let partitionOfSymbol = componentOfSymbol.map { partitionOf[$0] }
+    for index in book.trades.indices {
+      lists[partitionOfSymbol[Int(book.trades[index].symbol)]].append(Int32(index))
     }
     return lists.filter { !$0.isEmpty }
   }
@@ -96,24 +99,29 @@ enum WashSalePartitions {
     try throwIfAny(errors)
 
     var result = EngineResult()
-    // The two big outputs are merged side by side, each into its own variable; each part is
-    // freed at the end of the block, before the small outputs are merged.
+    // The two big outputs are merged side by side, each into the first part's own array; the
+    // other parts are freed at the end of the block, before the small outputs are merged.
     do {
-      let dispositions = take(\.result.dispositions)
-      let matches = take(\.result.matches)
-      var mergedDispositions: [Disposition] = []
-      var mergedMatches: [WashSaleMatch] = []
+      // The first parts moved out, so that their arrays are not shared and grow in place.
+      var dispositionParts = take(\.result.dispositions)
+      var matchParts = take(\.result.matches)
+      var mergedDispositions = dispositionParts[0]
+      var mergedMatches = matchParts[0]
+      dispositionParts[0] = []
+      matchParts[0] = []
+      let dispositions = dispositionParts
+      let matches = matchParts
       withUnsafeMutablePointer(to: &mergedDispositions) { mergedDispositions in
         withUnsafeMutablePointer(to: &mergedMatches) { mergedMatches in
           nonisolated(unsafe) let mergedDispositions = mergedDispositions
           nonisolated(unsafe) let mergedMatches = mergedMatches
           DispatchQueue.concurrentPerform(iterations: 2) { output in
             if output == 0 {
-              mergedDispositions.pointee = mergedBySale(dispositions, picks: picks, logs: logs) {
-                $0.sale == $1
-              }
+              mergeBySale(
+                into: &mergedDispositions.pointee, dispositions, picks: picks, logs: logs
+              ) { $0.sale == $1 }
             } else {
-              mergedMatches.pointee = mergedBySale(matches, picks: picks, logs: logs) {
+              mergeBySale(into: &mergedMatches.pointee, matches, picks: picks, logs: logs) {
                 $0.sale == $1
               }
             }
@@ -187,6 +195,53 @@ enum WashSalePartitions {
     return merged
   }
 
+  /// Merges into `first` (the first part's items) the other parts' items (`parts` past the
+  /// first), in the order of their sales, each sale's items in their own order.
+  ///
+  /// The merge runs from the last sale back, so the first part's items only move towards
+  /// the end of their own array: only the other parts' items need new memory. The first part
+  /// reserves room for all (see `WashSaleEngine`), so the array seldom has to grow.
+  static func mergeBySale<Item>(
+    into first: inout [Item], _ parts: [[Item]], picks: [UInt8],
+    logs: [[WashSaleEngine.SaleLogEntry]], belongs: (Item, Int32) -> Bool
+  ) {
+    let firstCount = first.count
+    let total = parts.dropFirst().reduce(firstCount) { $0 + $1.count }
+    guard total > firstCount else { return }
+    first.reserveCapacity(total)
+    // Only to make room: every item past the first part's is written again below.
+    for part in parts.dropFirst() { first.append(contentsOf: part) }
+
+    var remaining = parts.map(\.count)
+    remaining[0] = firstCount
+    var nextSale = logs.map(\.count)
+    first.withUnsafeMutableBufferPointer { merged in
+      var end = total
+      for pick in picks.reversed() {
+        // What is left is the first part's items, already in place.
+        if end == remaining[0] { break }
+        let partition = Int(pick)
+        nextSale[partition] -= 1
+        let sale = logs[partition][nextSale[partition]].sale
+        var count = remaining[partition]
+        if partition == 0 {
+          while count > 0 && belongs(merged[count - 1], sale) {
+            count -= 1
+            end -= 1
+            merged[end] = merged[count]
+          }
+        } else {
+          while count > 0 && belongs(parts[partition][count - 1], sale) {
+            count -= 1
+            end -= 1
+            merged[end] = parts[partition][count]
+          }
+        }
+        remaining[partition] = count
+      }
+    }
+  }
+
   /// Errors of preparation, in the file order of their lines.
   static func mergedByLine(_ parts: [[InputError]]) -> [InputError] {
     var merged: [InputError] = []
@@ -231,7 +286,8 @@ extension WashSaleEngine {
     var result: EngineResult
     var prepareErrors: [InputError]
     var sweepErrors: [InputError]
-    /// Every sale, in the order the sweep took it.
+    /// Every sale that has pieces, pairings, a window warning or an error, in the order the
+    /// sweep took it.
     var saleLog: [SaleLogEntry]
   }
 

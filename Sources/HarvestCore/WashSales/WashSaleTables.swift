@@ -8,6 +8,8 @@ struct WashSaleTables: Sendable {
   /// The group of each symbol, or -1 for a digital asset that is not wash-sale property.
   let groupOfSymbol: [Int32]
   let groupCount: Int
+  /// How many trades each symbol has, for dealing groups out to partitions.
+  let tradesOfSymbol: [Int]
   /// The latest trade date in the file: a loss sale whose window ends after it may still be
   /// washed by purchases the file does not show.
   let lastTradeDate: CivilDate?
@@ -20,9 +22,13 @@ struct WashSaleTables: Sendable {
 
     var groupNames: [String: Int32] = [:]
     var washProperty = Array(repeating: true, count: book.symbols.count)
-    for trade in book.trades where !trade.asset.isWashSaleProperty {
-      washProperty[Int(trade.symbol)] = false
+    var tradesOfSymbol = Array(repeating: 0, count: book.symbols.count)
+    for index in book.trades.indices {
+      let symbol = Int(book.trades[index].symbol)
+      tradesOfSymbol[symbol] += 1
+      if !book.trades[index].asset.isWashSaleProperty { washProperty[symbol] = false }
     }
+    self.tradesOfSymbol = tradesOfSymbol
     groupOfSymbol = book.symbols.names.enumerated().map { index, symbol in
       guard washProperty[index] else { return -1 }
       let name = configuration.identicalGroups[symbol].map { "group:" + $0 } ?? "symbol:" + symbol
