@@ -48,6 +48,8 @@ public struct TradeFileReader {
   /// How many errors had been reported when the first row that is neither blank nor a footer
   /// was met (nil before it): where footers pending from the part before become errors.
   var errorsBeforeFirstRow: Int?
+  /// The totals and day ordinals of the trades accepted so far.
+  var tally = TradeTally()
 
   /// Reads `bytes`, naming `file` in every message.
   ///
@@ -344,7 +346,7 @@ public struct TradeFileReader {
         + "allowed only in a footer after the last trade")
   }
 
-  private mutating func accept(_ trade: Trade, into output: inout TradeOutput) {
+  private mutating func accept(_ trade: consuming Trade, into output: inout TradeOutput) {
     let symbol = Int(trade.symbol)
     while assetOfSymbol.count <= symbol { assetOfSymbol.append(nil) }
     if let (kind, firstLine) = assetOfSymbol[symbol], kind != trade.asset {
@@ -356,6 +358,7 @@ public struct TradeFileReader {
     } else if assetOfSymbol[symbol] == nil {
       assetOfSymbol[symbol] = (trade.asset, trade.line)
     }
+    tally.add(&trade)
     output.append(trade)
   }
 
@@ -363,9 +366,11 @@ public struct TradeFileReader {
   ///
   /// - Throws: `InputErrors` when any error was found.
   private mutating func finish(_ trades: inout [Trade]) throws(InputErrors) -> TradeBook {
-    if errors.isEmpty { checkTotals(trades, accounts, symbols) }
+    if errors.isEmpty && !tally.totalsPass { checkTotals(trades, accounts, symbols) }
     if !errors.isEmpty { throw InputErrors(errors, truncated: truncated) }
-    assignDayOrdinals(&trades, accounts: accounts.count, symbols: symbols.count)
+    if !tally.ordinalsAssigned {
+      assignDayOrdinals(&trades, accounts: accounts.count, symbols: symbols.count)
+    }
     return TradeBook(
       file: file, trades: trades, accounts: accounts, symbols: symbols,
       skippedFooterLines: footerLines.map(\.line))
@@ -896,7 +901,9 @@ public struct TradeFileReader {
     }
     // A file in date order (the usual export) needs only one day's counters at a time: a
     // table by account and symbol whose entries count only for the day they were set on.
-    let inDateOrder = zip(trades, trades.dropFirst()).allSatisfy { $0.date <= $1.date }
+    let inDateOrder = trades.indices.dropFirst().allSatisfy {
+      trades[$0 - 1].date <= trades[$0].date
+    }
     let (tableSize, tooLarge) = accounts.multipliedReportingOverflow(by: symbols)
     if inDateOrder && !tooLarge && tableSize <= 1 << 22 {
       var counters = [Int32](repeating: 0, count: tableSize)
