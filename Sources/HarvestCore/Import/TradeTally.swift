@@ -39,6 +39,7 @@ struct TradeTally {
   }
 
   /// Counts `trade` and, while the trades are in date order, sets its day ordinal.
+  @inline(__always)
   mutating func add(_ trade: inout Trade) {
     let day = trade.date.dayNumber
     if let lastDay, day < lastDay { inDateOrder = false }
@@ -114,6 +115,7 @@ struct TradeTally {
     }
   }
 
+  @inline(__always)
   private mutating func addBought(_ shares: Int64, at slot: Int) {
     // Both are at most the limit + 1, so the sum cannot overflow.
     let total = min(slots[slot].bought + shares, TradeFileReader.sharesHeldLimit + 1)
@@ -123,11 +125,15 @@ struct TradeTally {
 
   /// The slot of an account and symbol, made when new; nil (and the tally unusable) when the
   /// table would grow past `maximumSlots`.
+  @inline(__always)
   private mutating func slotIndex(_ account: Int32, _ symbol: Int32) -> Int? {
-    let account = Int(account), symbol = Int(symbol)
-    if account < accountStride && symbol < slots.count / accountStride {
-      return symbol * accountStride + account
-    }
+    if let slot = existingSlot(account, symbol) { return slot }
+    return grow(toHold: Int(account), Int(symbol))
+  }
+
+  /// Grows the table to hold an account and symbol, and returns their slot.
+  @inline(never)
+  private mutating func grow(toHold account: Int, _ symbol: Int) -> Int? {
     var stride = accountStride
     while stride <= account && stride <= maximumSlots { stride *= 2 }
     let oldRows = slots.count / accountStride
@@ -149,6 +155,7 @@ struct TradeTally {
   }
 
   /// The slot of an account and symbol if the table has one.
+  @inline(__always)
   private func existingSlot(_ account: Int32, _ symbol: Int32) -> Int? {
     let account = Int(account), symbol = Int(symbol)
     guard account < accountStride && symbol < slots.count / accountStride else { return nil }
