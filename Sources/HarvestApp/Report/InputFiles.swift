@@ -127,7 +127,6 @@ private func readWholeFile(_ path: String) -> [UInt8]? {
   var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
     count = 0
     guard let base = buffer.baseAddress else { return }
-    LargeBuffer.preferHugePages(UnsafeMutableRawPointer(base), count: size)
     while count < size {
       let got = read(descriptor, base + count, size - count)
       if got < 0 && errno == EINTR { continue }

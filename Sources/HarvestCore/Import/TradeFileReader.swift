@@ -96,8 +96,6 @@ public struct TradeFileReader {
     // copied into a grown array.
     var trades = [Trade](unsafeUninitializedCapacity: layout.capacity) { buffer, count in
       guard let base = buffer.baseAddress else { return }
-      LargeBuffer.preferHugePages(
-        UnsafeMutableRawPointer(base), count: buffer.count * MemoryLayout<Trade>.stride)
       if let plan = layout.split,
         let (merged, written) = TradeFileSplit.readInTwo(head, columns, plan, into: base)
       {
