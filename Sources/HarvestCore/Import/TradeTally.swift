@@ -84,9 +84,9 @@ struct TradeTally {
       usable = false
       return
     }
-    let ordered =
-      inDateOrder && later.inDateOrder
-      && (lastDay == nil || later.firstDay == nil || lastDay! <= later.firstDay!)
+    var meets = true
+    if let lastDay, let next = later.firstDay { meets = lastDay <= next }
+    let ordered = inDateOrder && later.inDateOrder && meets
     if ordered, let lastDay {
       var index = 0
       while index < count && trades[index].date.dayNumber == lastDay {
