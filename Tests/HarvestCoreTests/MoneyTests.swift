@@ -58,4 +58,24 @@ final class MoneyTests: XCTestCase {
     XCTAssertEqual(price.extended(Shares(whole: 3), plus: Money(dollars: 1)), Money(cents: 138))
     XCTAssertEqual(price.extended(Shares(whole: 3), plus: Money(dollars: -1)), Money(cents: -62))
   }
+
+  /// Products that fit in 64 bits and products that do not round the same way: half a cent
+  /// up, just under half down, at both sizes.
+  func testExtendedAmountRoundsTheSameForSmallAndLargeProducts() {
+    let centsScale = Int128(Shares.scale) * Int128(Price.scale) / 100
+    let cases: [(units: Int64, micros: Int64)] = [
+      (0, 0), (1, 1), (5, 100_000_000_000), (1, 499_999_999_999), (1, 500_000_000_000),
+      (3, 125_000), (123_456_789, 987_654), (10_000_000_000 * Shares.scale, 1),
+      (1_844_674_407, 10_000_000_000), (1_844_674_408, 10_000_000_000),
+      (1_000_000_000_000_000_000, 10), (999_999_999_999_999_999, 1_000_000_000_000),
+      (500_000_000_000, 50_000_001), (18_446_744, 1_000_000_000_000),
+    ]
+    for (units, micros) in cases {
+      let exact = Int128(units) * Int128(micros)
+      let expected = Int64((exact * 2 + centsScale) / (centsScale * 2)) + 7
+      XCTAssertEqual(
+        Price(micros: micros).extended(Shares(units: units), plus: Money(cents: 7)),
+        Money(cents: expected), "\(units) × \(micros)")
+    }
+  }
 }

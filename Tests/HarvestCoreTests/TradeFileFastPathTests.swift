@@ -57,6 +57,32 @@ final class TradeFileFastPathTests: XCTestCase {
     XCTAssertEqual(checked, 2_000)
   }
 
+  /// The line scan looks at eight bytes at a time: a byte that makes a line not plain, or ends
+  /// or quotes it, is found at every offset within those eight.
+  func testBytesThatAreNotPlainAreFoundAtEveryOffset() {
+    let row = "2025-01-02,Main,buy,ABCDEFGH,10,1.50,0.25,"
+    for special in [" ", "\t", "\u{7F}", "\u{1}", "\u{E9}", "\"", "\r", "\r\n", ",x"] {
+      for offset in 0...row.utf8.count {
+        let cut = row.utf8.index(row.utf8.startIndex, offsetBy: offset)
+        let line = String(row[..<cut]) + special + String(row[cut...])
+        for prefix in ["", "x", "xyz", "xyzw123"] {
+          let text =
+            "date,account,action,symbol,quantity,price,fees,description\n" + prefix
+            + "\n" + line + "\n" + row + "\n"
+          let bytes = Array(text.utf8)
+          XCTAssertEqual(summary(bytes, careful: false), summary(bytes, careful: true), text)
+        }
+      }
+    }
+    XCTAssertEqual(TradeFileReader.specialBytes(0x4142_4344_3132_3334), 0)
+    for byte in UInt64(0)...255 {
+      let marked = TradeFileReader.specialBytes(0x4141_4141_4141_4141 & ~(0xFF << 24) | byte << 24)
+      let special = byte < 33 || byte > 126 || byte == 0x2C || byte == 0x22
+      XCTAssertEqual(marked == 0x80 << 24, special, "byte \(byte)")
+      XCTAssertEqual(marked & ~(0x80 << 24), 0, "byte \(byte)")
+    }
+  }
+
   func testPlainLinesReadNamesOfEveryLengthAsTheCarefulPathDoes() {
     let names = ["a", "abcdefg", "abcdefgh", "abcdefghi", "AbCdEfGhIjKlMnOp", "abcdefghijklmnopq"]
     var lines = ["date,account,action,symbol,quantity,price,fees"]

@@ -162,6 +162,66 @@ final class TradeFileSplitTests: XCTestCase {
     XCTAssertGreaterThan(checkEverySplit(agreeing.joined(separator: "\n")), 3)
   }
 
+  func testDatesOutOfOrderWithinAndAcrossTheParts() {
+    let text = trades(
+      """
+      2025-01-02,Main,buy,ABC,1,1.00,0
+      2025-01-03,Main,buy,ABC,1,1.00,0
+      2025-01-03,Main,buy,ABC,1,1.00,0
+      2025-01-02,Main,buy,ABC,1,1.00,0
+      2025-01-03,Main,buy,ABC,1,1.00,0
+      2025-01-04,IRA,buy,ABC,1,1.00,0
+      2025-01-04,Main,buy,ABC,1,1.00,0
+      2025-01-03,Main,sell,ABC,1,1.00,0
+      2025-01-04,Main,buy,ABC,1,1.00,0
+      """)
+    XCTAssertGreaterThan(checkEverySplit(text), 6)
+  }
+
+  /// Each part's money passes the bound on its own; the whole file's does not.
+  func testTheFileTotalOverBothParts() {
+    var lines = [header]
+    for _ in 0..<600 {
+      lines.append("2025-01-02,Main,buy,ABC,10,1000000000,0,")
+      lines.append("2025-01-03,Main,sell,ABC,10,1000000000,0,")
+    }
+    let bytes = Array(lines.joined(separator: "\n").utf8)
+    let (whole, _) = outcome(bytes, splitAt: Int.max)
+    XCTAssertTrue(whole.contains("stay below 2^59 cents"), whole)
+    for fraction in [1, 3, 5, 7] {
+      let (parts, split) = outcome(bytes, splitAt: bytes.count * fraction / 8)
+      XCTAssertTrue(split)
+      XCTAssertEqual(parts, whole)
+    }
+    let fewer = Array(lines.prefix(1_000).joined(separator: "\n").utf8)
+    let (passing, _) = outcome(fewer, splitAt: fewer.count / 2)
+    XCTAssertFalse(passing.hasPrefix("errors"), passing)
+  }
+
+  /// The line breaks and quotes counted a block at a time, against one byte at a time, at
+  /// every start and end around the blocks.
+  func testBreaksAndQuotesAreCounted() {
+    let pattern: [UInt8] = [10, 13, 34, 65, 10, 10, 0, 255, 13, 10, 34, 34, 9]
+    let bytes = (0..<700).map { pattern[($0 * $0 + $0 / 5) % pattern.count] }
+    bytes.withUnsafeBufferPointer { buffer in
+      for start in [0, 1, 7, 31, 32, 33] {
+        for end in [start, start + 1, 63, 64, 65, 300, 699, 700] where end >= start {
+          let part = bytes[start..<end]
+          let lineFeeds = part.filter { $0 == 10 }.count
+          let carriageReturns = part.filter { $0 == 13 }.count
+          let found = TradeFileSplit.breaks(buffer, from: start, to: end)
+          XCTAssertEqual(found.count, lineFeeds + carriageReturns, "\(start)..<\(end)")
+          XCTAssertEqual(found.carriageReturns, carriageReturns, "\(start)..<\(end)")
+          XCTAssertEqual(found.quotes, part.filter { $0 == 34 }.count, "\(start)..<\(end)")
+        }
+      }
+    }
+    let long = [UInt8](repeating: 10, count: 32 * 300 + 5)
+    long.withUnsafeBufferPointer { buffer in
+      XCTAssertEqual(TradeFileSplit.breaks(buffer, from: 0, to: long.count).count, long.count)
+    }
+  }
+
   func testTotalsCheckedOverBothParts() {
     var lines = [header]
     for day in 1...9 { lines.append("2025-01-0\(day),Main,buy,ABC,3000000000,1,0,") }

@@ -109,43 +109,42 @@ public struct SHA256: Sendable {
     }
   }
 
-  /// One 64-byte block; `schedule` is scratch space for the 64 message words, kept on the
-  /// stack so hashing a large file allocates nothing per block.
+  /// One 64-byte block; `schedule` is scratch space for the ring of 16 message words, kept on
+  /// the stack so hashing a large file allocates nothing per block.
+  ///
+  /// The working variables stay in locals for the whole block, and the constants and message
+  /// words are read through pointers checked once per block rather than once per round.
   private mutating func compress(
     _ bytes: UnsafeBufferPointer<UInt8>, from start: Int,
     schedule: UnsafeMutableBufferPointer<UInt32>
   ) {
+    precondition(start >= 0 && start + 64 <= bytes.count && schedule.count >= 16)
+    guard let input = bytes.baseAddress, let w = schedule.baseAddress else { return }
+    let block = UnsafeRawPointer(input + start)
     for t in 0..<16 {
-      let i = start + t * 4
-      schedule[t] =
-        UInt32(bytes[i]) << 24 | UInt32(bytes[i + 1]) << 16
-        | UInt32(bytes[i + 2]) << 8 | UInt32(bytes[i + 3])
-    }
-    for t in 16..<64 {
-      let w15 = schedule[t - 15]
-      let w2 = schedule[t - 2]
-      let sigma0 = rotr(w15, 7) ^ rotr(w15, 18) ^ (w15 >> 3)
-      let sigma1 = rotr(w2, 17) ^ rotr(w2, 19) ^ (w2 >> 10)
-      schedule[t] = sigma1 &+ schedule[t - 7] &+ sigma0 &+ schedule[t - 16]
+      w[t] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: t * 4, as: UInt32.self))
     }
 
     var a = state[0], b = state[1], c = state[2], d = state[3]
     var e = state[4], f = state[5], g = state[6], h = state[7]
-    for t in 0..<64 {
-      let bigSigma1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-      let choose = (e & f) ^ (~e & g)
-      let t1 = h &+ bigSigma1 &+ choose &+ SHA256.roundConstants[t] &+ schedule[t]
-      let bigSigma0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-      let majority = (a & b) ^ (a & c) ^ (b & c)
-      let t2 = bigSigma0 &+ majority
-      h = g
-      g = f
-      f = e
-      e = d &+ t1
-      d = c
-      c = b
-      b = a
-      a = t1 &+ t2
+    SHA256.roundConstants.withUnsafeBufferPointer { constants in
+      guard let k = constants.baseAddress else { return }
+      // Eight rounds per pass, the variables renamed instead of shifted along. From round 16
+      // each message word is expanded just before its round, so that the expansion's chain
+      // of loads and stores overlaps the rounds' arithmetic instead of running before it.
+      var t = 0
+      while t < 64 {
+        let expand = t >= 16
+        round(a, b, c, &d, e, f, g, &h, k[t] &+ word(w, t, expand))
+        round(h, a, b, &c, d, e, f, &g, k[t + 1] &+ word(w, t + 1, expand))
+        round(g, h, a, &b, c, d, e, &f, k[t + 2] &+ word(w, t + 2, expand))
+        round(f, g, h, &a, b, c, d, &e, k[t + 3] &+ word(w, t + 3, expand))
+        round(e, f, g, &h, a, b, c, &d, k[t + 4] &+ word(w, t + 4, expand))
+        round(d, e, f, &g, h, a, b, &c, k[t + 5] &+ word(w, t + 5, expand))
+        round(c, d, e, &f, g, h, a, &b, k[t + 6] &+ word(w, t + 6, expand))
+        round(b, c, d, &e, f, g, h, &a, k[t + 7] &+ word(w, t + 7, expand))
+        t += 8
+      }
     }
     state[0] &+= a
     state[1] &+= b
@@ -157,6 +156,36 @@ public struct SHA256: Sendable {
     state[7] &+= h
   }
 
+  /// Message word `t` of the block, from a ring of the last 16 words: as read for the first
+  /// 16 rounds, then expanded and stored in place of the word 16 rounds before.
+  @inline(__always)
+  private func word(_ w: UnsafeMutablePointer<UInt32>, _ t: Int, _ expand: Bool) -> UInt32 {
+    if !expand { return w[t & 15] }
+    let w15 = w[(t - 15) & 15]
+    let w2 = w[(t - 2) & 15]
+    let sigma0 = rotr(w15, 7) ^ rotr(w15, 18) ^ (w15 >> 3)
+    let sigma1 = rotr(w2, 17) ^ rotr(w2, 19) ^ (w2 >> 10)
+    let next = sigma1 &+ w[(t - 7) & 15] &+ sigma0 &+ w[t & 15]
+    w[t & 15] = next
+    return next
+  }
+
+  /// One round: `d` gets the new `e` and `h` the new `a`; the caller renames the rest.
+  @inline(__always)
+  private func round(
+    _ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32,
+    _ e: UInt32, _ f: UInt32, _ g: UInt32, _ h: inout UInt32, _ constantPlusWord: UInt32
+  ) {
+    let bigSigma1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
+    let choose = g ^ (e & (f ^ g))
+    let t1 = h &+ bigSigma1 &+ choose &+ constantPlusWord
+    let bigSigma0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
+    let majority = (a & b) | (c & (a | b))
+    d = d &+ t1
+    h = t1 &+ bigSigma0 &+ majority
+  }
+
+  @inline(__always)
   private func rotr(_ value: UInt32, _ count: UInt32) -> UInt32 {
     (value >> count) | (value << (32 - count))
   }

@@ -48,6 +48,8 @@ public struct TradeFileReader {
   /// How many errors had been reported when the first row that is neither blank nor a footer
   /// was met (nil before it): where footers pending from the part before become errors.
   var errorsBeforeFirstRow: Int?
+  /// The totals and day ordinals of the trades accepted so far.
+  var tally = TradeTally()
 
   /// Reads `bytes`, naming `file` in every message.
   ///
@@ -219,24 +221,41 @@ public struct TradeFileReader {
           var isPlain = true
           var hasQuote = false
           var index = position
-          while index < end {
-            let byte = buffer[index]
-            if byte == comma {
-              if fieldCount + 1 < PlainTradeRow.maximumFields {
-                fieldCount += 1
-                bounds[fieldCount] = index
-              } else {
-                isPlain = false
-              }
-            } else if byte &- 33 > 93 {
-              // Outside `!`...`~`: a line break, a space, a control character or non-ASCII.
-              if byte == lf || byte == cr { break }
-              isPlain = false
-            } else if byte == quote {
-              hasQuote = true
-              break
+          // Eight bytes at a time where eight remain: only the bytes `specialBytes` marks are
+          // looked at one by one. Otherwise one byte, marked as if special.
+          scan: while index < end {
+            var special: UInt64 = 0x80
+            var step = 1
+            if index + 8 <= end, let base = buffer.baseAddress {
+              let raw = UnsafeRawPointer(base + index)
+              special = Self.specialBytes(UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)))
+              step = 8
             }
-            index += 1
+            while special != 0 {
+              let at = index + special.trailingZeroBitCount / 8
+              special &= special - 1
+              let byte = buffer[at]
+              if byte == comma {
+                if fieldCount + 1 < PlainTradeRow.maximumFields {
+                  fieldCount += 1
+                  bounds[fieldCount] = at
+                } else {
+                  isPlain = false
+                }
+              } else if byte &- 33 > 93 {
+                // Outside `!`...`~`: a line break, a space, a control character or non-ASCII.
+                if byte == lf || byte == cr {
+                  index = at
+                  break scan
+                }
+                isPlain = false
+              } else if byte == quote {
+                hasQuote = true
+                index = at
+                break scan
+              }
+            }
+            index += step
           }
           if hasQuote {
             reader.position = position
@@ -280,6 +299,24 @@ public struct TradeFileReader {
         reader.line = line
       }
     }
+  }
+
+  /// The top bit of each byte of `word` (eight bytes of the file, the first lowest) that is a
+  /// comma, a double quote, or outside `!`...`~`; perhaps of some other bytes too, which the
+  /// scan then looks at and passes over, but never of none of those.
+  static func specialBytes(_ word: UInt64) -> UInt64 {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let high: UInt64 = 0x8080_8080_8080_8080
+    let low = ~high
+    /// The top bit of each zero byte.
+    func zeroBytes(_ word: UInt64) -> UInt64 { ~(((word & low) &+ low) | word) & high }
+    let commas = zeroBytes(word ^ (ones &* 0x2C))
+    let quotes = zeroBytes(word ^ (ones &* 0x22))
+    // With every top bit set no byte borrows from the next; a byte below `!` loses its top bit.
+    let belowBang = ~((word | high) &- ones &* 0x21) & high
+    // 0x7F plus one carries into the top bit; no smaller low seven bits do.
+    let delete = ((word & low) &+ ones) & high
+    return commas | quotes | belowBang | delete | (word & high)
   }
 
   /// Reads one record with the CSV reader, which handles quoted fields.
@@ -344,7 +381,7 @@ public struct TradeFileReader {
         + "allowed only in a footer after the last trade")
   }
 
-  private mutating func accept(_ trade: Trade, into output: inout TradeOutput) {
+  private mutating func accept(_ trade: consuming Trade, into output: inout TradeOutput) {
     let symbol = Int(trade.symbol)
     while assetOfSymbol.count <= symbol { assetOfSymbol.append(nil) }
     if let (kind, firstLine) = assetOfSymbol[symbol], kind != trade.asset {
@@ -356,6 +393,7 @@ public struct TradeFileReader {
     } else if assetOfSymbol[symbol] == nil {
       assetOfSymbol[symbol] = (trade.asset, trade.line)
     }
+    tally.add(&trade)
     output.append(trade)
   }
 
@@ -363,9 +401,11 @@ public struct TradeFileReader {
   ///
   /// - Throws: `InputErrors` when any error was found.
   private mutating func finish(_ trades: inout [Trade]) throws(InputErrors) -> TradeBook {
-    if errors.isEmpty { checkTotals(trades, accounts, symbols) }
+    if errors.isEmpty && !tally.totalsPass { checkTotals(trades, accounts, symbols) }
     if !errors.isEmpty { throw InputErrors(errors, truncated: truncated) }
-    assignDayOrdinals(&trades, accounts: accounts.count, symbols: symbols.count)
+    if !tally.ordinalsAssigned {
+      assignDayOrdinals(&trades, accounts: accounts.count, symbols: symbols.count)
+    }
     return TradeBook(
       file: file, trades: trades, accounts: accounts, symbols: symbols,
       skippedFooterLines: footerLines.map(\.line))
@@ -896,7 +936,9 @@ public struct TradeFileReader {
     }
     // A file in date order (the usual export) needs only one day's counters at a time: a
     // table by account and symbol whose entries count only for the day they were set on.
-    let inDateOrder = zip(trades, trades.dropFirst()).allSatisfy { $0.date <= $1.date }
+    let inDateOrder = trades.indices.dropFirst().allSatisfy {
+      trades[$0 - 1].date <= trades[$0].date
+    }
     let (tableSize, tooLarge) = accounts.multipliedReportingOverflow(by: symbols)
     if inDateOrder && !tooLarge && tableSize <= 1 << 22 {
       var counters = [Int32](repeating: 0, count: tableSize)

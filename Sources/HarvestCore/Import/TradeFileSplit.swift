@@ -9,7 +9,7 @@ struct TradeOutput {
   /// How many trades have been written.
   var count = 0
 
-  mutating func append(_ trade: Trade) {
+  mutating func append(_ trade: consuming Trade) {
     // The capacity counts every line break, and a record ends at one or at the end.
     precondition(count < capacity, "more trade rows than lines")
     (base + count).initialize(to: trade)
@@ -69,23 +69,37 @@ enum TradeFileSplit {
   }
 
   /// Line feeds and carriage returns (`count`), carriage returns and double quotes.
-  private static func breaks(
+  static func breaks(
     _ buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int
   ) -> (count: Int, carriageReturns: Int, quotes: Int) {
     var lineFeeds = 0
     var carriageReturns = 0
     var quotes = 0
     var index = start
-    // Eight bytes at a time: a file of a million trades is read in a few milliseconds.
+    // Thirty-two bytes at a time, in vector registers: a file of a million trades is counted
+    // in a couple of milliseconds. A lane of a comparison's mask is all ones where it holds,
+    // so subtracting the mask adds one to that lane's count; a lane counts at most 255
+    // blocks before the counts are added up.
     if let base = buffer.baseAddress {
-      let ones: UInt64 = 0x0101_0101_0101_0101
-      while index + 8 <= end {
-        let word = UInt64(
-          littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-        lineFeeds += zeroBytes(word ^ (ones &* 10)).nonzeroBitCount
-        carriageReturns += zeroBytes(word ^ (ones &* 13)).nonzeroBitCount
-        quotes += zeroBytes(word ^ (ones &* 34)).nonzeroBitCount
-        index += 8
+      typealias Block = SIMD32<UInt8>
+      let raw = UnsafeRawPointer(base)
+      let lineFeed = Block(repeating: 10), carriageReturn = Block(repeating: 13)
+      let quote = Block(repeating: 34)
+      while index + Block.scalarCount <= end {
+        var lineFeedLanes = Block(), carriageReturnLanes = Block(), quoteLanes = Block()
+        var blocks = 0
+        while blocks < 255 && index + Block.scalarCount <= end {
+          let block = raw.loadUnaligned(fromByteOffset: index, as: Block.self)
+          lineFeedLanes &-= unsafeBitCast(block .== lineFeed, to: Block.self)
+          carriageReturnLanes &-= unsafeBitCast(block .== carriageReturn, to: Block.self)
+          quoteLanes &-= unsafeBitCast(block .== quote, to: Block.self)
+          index += Block.scalarCount
+          blocks += 1
+        }
+        lineFeeds += Int(SIMD32<UInt16>(truncatingIfNeeded: lineFeedLanes).wrappedSum())
+        carriageReturns += Int(
+          SIMD32<UInt16>(truncatingIfNeeded: carriageReturnLanes).wrappedSum())
+        quotes += Int(SIMD32<UInt16>(truncatingIfNeeded: quoteLanes).wrappedSum())
       }
     }
     for offset in index..<end {
@@ -95,12 +109,6 @@ enum TradeFileSplit {
       quotes += byte == 34 ? 1 : 0
     }
     return (lineFeeds + carriageReturns, carriageReturns, quotes)
-  }
-
-  /// The top bit of each zero byte of `word`, and no other bit.
-  private static func zeroBytes(_ word: UInt64) -> UInt64 {
-    let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-    return ~(((word & low) &+ low) | word) & ~low
   }
 
   /// How many CR LF pairs lie in `start..<end`.
@@ -163,6 +171,9 @@ enum TradeFileSplit {
         base[index].symbol = symbolMap[Int(base[index].symbol)]
       }
     }
+    first.tally.append(
+      second.tally, accountMap: accountMap, symbolMap: symbolMap, trades: base + written,
+      count: moved)
 
     // Footers pending at the split become errors at the second part's first trade row.
     var errors = first.errors

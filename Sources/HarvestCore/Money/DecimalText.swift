@@ -140,18 +140,18 @@ public enum DecimalText {
   static func parsePlain(
     _ input: UnsafeBufferPointer<UInt8>, from: Int, to: Int, _ rules: Rules
   ) -> Int64? {
+    // Every digit, before and after the point, goes into one value, scaled once at the end.
     var index = from
-    var whole: Int64 = 0
+    var value: Int64 = 0
     while index < to {
       let digit = input[index] &- UInt8(ascii: "0")
       if digit > 9 { break }
-      whole = whole &* 10 &+ Int64(digit)
+      value = value &* 10 &+ Int64(digit)
       index += 1
     }
     let wholeDigits = index - from
     // Up to 18 digits in all, so the scaled value cannot overflow.
     guard wholeDigits > 0, wholeDigits + rules.decimals <= 18 else { return nil }
-    var fraction: Int64 = 0
     var fractionDigits = 0
     if index < to {
       guard input[index] == UInt8(ascii: "."), to - index - 1 <= rules.decimals else {
@@ -163,13 +163,11 @@ public enum DecimalText {
       while index < to {
         let digit = input[index] &- UInt8(ascii: "0")
         guard digit <= 9 else { return nil }
-        fraction = fraction &* 10 &+ Int64(digit)
+        value = value &* 10 &+ Int64(digit)
         index += 1
       }
     }
-    let value =
-      whole * FixedPoint.pow10(rules.decimals)
-      + fraction * FixedPoint.pow10(rules.decimals - fractionDigits)
+    value *= FixedPoint.pow10(rules.decimals - fractionDigits)
     guard value <= rules.limit else { return nil }
     return value
   }

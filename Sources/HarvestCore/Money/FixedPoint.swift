@@ -30,6 +30,19 @@ public enum FixedPoint {
 
   /// Powers of ten as 64-bit integers, for scales up to 10^18.
   public static func pow10(_ exponent: Int) -> Int64 {
+    // Every number read asks for one or two of these.
+    switch exponent {
+    case 0: return 1
+    case 1: return 10
+    case 2: return 100
+    case 3: return 1_000
+    case 4: return 10_000
+    case 5: return 100_000
+    case 6: return 1_000_000
+    case 7: return 10_000_000
+    case 8: return 100_000_000
+    default: break
+    }
     var value: Int64 = 1
     for _ in 0..<exponent { value *= 10 }
     return value

@@ -30,6 +30,17 @@ public struct Price: Hashable, Comparable, Sendable, CustomStringConvertible {
   /// is that of `shares × price`, which is never negative: the result does not depend on
   /// whether the fees push the total below zero.
   public func extended(_ shares: Shares, plus adjustment: Money) -> Money {
+    // The usual product fits in 64 bits, where dividing by the constant scale is a multiply.
+    if shares.units >= 0 && micros >= 0 {
+      let (exact, overflow) = UInt64(shares.units).multipliedReportingOverflow(
+        by: UInt64(micros))
+      if !overflow {
+        let centsScale = UInt64(Shares.scale) * UInt64(Price.scale) / 100
+        let (quotient, remainder) = exact.quotientAndRemainder(dividingBy: centsScale)
+        let rounded = quotient + (remainder >= centsScale / 2 ? 1 : 0)
+        return Money(cents: Int64(rounded)) + adjustment
+      }
+    }
     let centsScale = Int128(Shares.scale) * Int128(Price.scale) / 100
     let exact = Int128(shares.units) * Int128(micros)
     return Money(cents: Int64(FixedPoint.divideRounded(exact, centsScale))) + adjustment
