@@ -100,7 +100,7 @@ public struct StreamedReportFile: Sendable {
 
     /// Waits for the pieces before `piece` of `file` to be written, then writes the
     /// writer's bytes unless the file has failed; hands a finished file to the flusher.
-    func write(_ piece: Int, of file: Int, from writer: CSVWriter) {
+    func write(_ piece: Int, of file: Int, from writer: borrowing CSVWriter) {
       condition.lock()
       while written[file] != piece { condition.wait() }
       let failed = failures[file] != nil

@@ -1,8 +1,7 @@
 /// The growable bytes behind a `CSVWriter`, written through a pointer so that room is checked
 /// once per field rather than once per byte.
 ///
-/// Only `CSVWriter` uses it, and the writer copies it before changing one it shares, so a
-/// writer keeps value semantics.
+/// Only `CSVWriter` uses it, and a writer cannot be copied, so no two writers ever share one.
 final class CSVBuffer: @unchecked Sendable {
   private(set) var base: UnsafeMutablePointer<UInt8>
   /// Bytes written.
@@ -15,14 +14,6 @@ final class CSVBuffer: @unchecked Sendable {
   }
 
   deinit { base.deallocate() }
-
-  /// A buffer holding the same bytes.
-  func copy() -> CSVBuffer {
-    let twin = CSVBuffer(capacity: capacity)
-    twin.base.update(from: base, count: count)
-    twin.count = count
-    return twin
-  }
 
   /// The end of the bytes written, with room for at least `extra` more after it.
   @inline(__always)

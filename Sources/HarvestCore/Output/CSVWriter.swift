@@ -5,8 +5,9 @@
 /// is prefixed with an apostrophe unless it is a plain number, so opening a report in a
 /// spreadsheet never runs anything. Numbers and dates are written straight into the byte
 /// buffer, room for a whole field checked once, so a million rows cost no intermediate
-/// strings.
-public struct CSVWriter: Sendable {
+/// strings. A writer cannot be copied: it owns its buffer alone, so writing never has to ask
+/// whether the buffer is shared.
+public struct CSVWriter: ~Copyable, Sendable {
   private var buffer: CSVBuffer
   private var rowStarted = false
 
@@ -37,7 +38,6 @@ public struct CSVWriter: Sendable {
 
   /// Forgets the bytes built so far, keeping the memory for the next ones.
   public mutating func removeAll() {
-    if !isKnownUniquelyReferenced(&buffer) { buffer = CSVBuffer(capacity: buffer.capacity) }
     buffer.count = 0
     rowStarted = false
   }
@@ -293,17 +293,13 @@ public struct CSVWriter: Sendable {
 
   // MARK: Room and digits
 
-  /// The buffer, not shared with any copy of this writer, with room for `extra` more bytes;
-  /// returns where they go.
+  /// Room for `extra` more bytes; returns where they go.
   @inline(__always)
   private mutating func room(_ extra: Int) -> UnsafeMutablePointer<UInt8> {
-    if !isKnownUniquelyReferenced(&buffer) { buffer = buffer.copy() }
     return buffer.end(reserving: extra)
   }
 
-  /// Marks every byte up to `end` (a pointer from `room`) as written. A method rather than
-  /// a call on `buffer`, so that the pointer is made before the buffer is looked at: a
-  /// reference held for the call would make the buffer look shared and be copied.
+  /// Marks every byte up to `end` (a pointer from `room`) as written.
   @inline(__always)
   private mutating func commit(_ end: UnsafeMutablePointer<UInt8>) {
     buffer.commit(end)

@@ -75,28 +75,37 @@ public struct BasisStatement: Sendable, Equatable {
       range, writer in
       var matches: [Int32] = []
       for position in range {
-        let row = rows[Int(explained[position])]
-        // The wash sales that put their loss into this row's shares: the loss sale's
-        // pairings with the same replacement account and purchase date.
-        matches.removeAll(keepingCapacity: true)
-        if row.washBasisAdded != .zero, let source = row.washSource,
-          let date = row.purchaseDate
-        {
-          bySaleLine.append(
-            saleLine: source.saleLine, account: row.account, date: date, in: washSales,
-            to: &matches)
-        }
-        csvRow(row, &writer)
-        if row.washBasisAdded != .zero && !matches.isEmpty {
-          quotedSaleList(matches.lazy.map { washSales[Int($0)] }, into: &writer)
-        } else {
-          writer.text(
-            BasisStatementEntry.washSource(
-              of: row, sales: matches.lazy.map { washSales[Int($0)] }))
-        }
-        writer.endRow()
+        csvLine(
+          rows[Int(explained[position])], bySaleLine: bySaleLine, washSales: washSales,
+          matches: &matches, &writer)
       }
     }
+  }
+
+  /// One line of the statement. The row is borrowed from the year's rows, not copied, so
+  /// that two cores writing lines at once never touch the counts of the objects it shares.
+  private static func csvLine(
+    _ row: borrowing Form8949Row, bySaleLine: WashSalesBySaleLine, washSales: [WashSaleRow],
+    matches: inout [Int32], _ writer: inout CSVWriter
+  ) {
+    // The wash sales that put their loss into this row's shares: the loss sale's pairings
+    // with the same replacement account and purchase date.
+    matches.removeAll(keepingCapacity: true)
+    if row.washBasisAdded != .zero, let saleLine = row.washSource?.saleLine,
+      let date = row.purchaseDate
+    {
+      bySaleLine.append(
+        saleLine: saleLine, account: row.account, date: date, in: washSales, to: &matches)
+    }
+    csvRow(row, &writer)
+    if row.washBasisAdded != .zero && !matches.isEmpty {
+      quotedSaleList(matches.lazy.map { washSales[Int($0)] }, into: &writer)
+    } else {
+      writer.text(
+        BasisStatementEntry.washSource(
+          of: copy row, sales: matches.lazy.map { washSales[Int($0)] }))
+    }
+    writer.endRow()
   }
 
   private static let header = [
