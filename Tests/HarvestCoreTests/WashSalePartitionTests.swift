@@ -175,6 +175,34 @@ final class WashSalePartitionTests: XCTestCase {
     XCTAssertGreaterThan(refusals, 30)
   }
 
+  /// A day of many buys alternating between two accounts puts the insertion sort of a file
+  /// in date order past its budget, so the group is sorted outright: the report must be the
+  /// one a file listing its days latest first gives, which is always sorted outright.
+  func testADayOfAlternatingBuysGivesTheSameReportEitherWay() throws {
+    var csv = "date,account,action,symbol,quantity,price,fees\n"
+    for index in 0..<600 {
+      csv += "2025-03-03,\(index % 2 == 0 ? "B" : "A"),buy,XYZ,1,\(100 + index % 7),0\n"
+    }
+    for day in 4...20 {
+      csv += "2025-03-\(day < 10 ? "0" : "")\(day),\(day % 2 == 0 ? "A" : "B"),sell,XYZ,20,90,0\n"
+      csv += "2025-03-\(day < 10 ? "0" : "")\(day),A,buy,XYZ,5,95,0\n"
+    }
+    func files(_ text: String) throws -> (String, String) {
+      let book = try TradeFileReader.read(bytes: Array(text.utf8), file: "t.csv")
+      let report = try YearReportBuilder.build(book, .init(taxYear: 2025))
+      return (
+        String(decoding: ReportCSV.form8949(report.rows), as: UTF8.self),
+        String(decoding: ReportCSV.washSales(report.washSales), as: UTF8.self)
+      )
+    }
+    let forward = try files(csv)
+    let reversed = try files(Self.daysReversed(csv))
+    XCTAssertEqual(forward.0, reversed.0)
+    XCTAssertEqual(forward.1, reversed.1)
+    // Every sale was a loss replaced within 30 days, so each left at least one W row.
+    XCTAssertEqual(forward.1.split(separator: "\n").count > 17, true)
+  }
+
   func testSameDaySalesGoByPurchaseThenHoldingWhateverTheFileOrder() throws {
     // ZZZ and AAA are bought the same day in one account, so AAA's purchase ranks first by
     // symbol; QQQ and XYZ are sold out before 01-10, so their sales there take from no

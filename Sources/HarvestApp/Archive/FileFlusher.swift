@@ -14,33 +14,31 @@ final class FileFlusher: @unchecked Sendable {
   private let group = DispatchGroup()
   private let lock = NSLock()
   private var failures: [(order: Int, error: ArchiveError)] = []
-  private var handed = 0
 
-  /// Starts flushing the file at `path`, which must be complete.
-  func flush(_ path: String) {
-    let order = lock.withLock {
-      handed += 1
-      return handed
+  /// Starts flushing the complete file open at `descriptor`, which the flusher closes when
+  /// done; `order` is the file's place in the archive, which decides which error `wait()`
+  /// reports, whatever order the files finish in. A negative descriptor (a `dup` that
+  /// failed) is reported as a failure to flush.
+  func flush(_ descriptor: Int32, path: String, order: Int) {
+    guard descriptor >= 0 else {
+      record(FileSystemCalls.failure("flush the file to disk", path), order: order)
+      return
     }
     DispatchQueue.global().async(group: group) {
-      let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-      var failure: ArchiveError?
-      if descriptor < 0 {
-        failure = FileSystemCalls.failure("open the file", path)
-      } else {
-        if fsync(descriptor) != 0 {
-          failure = FileSystemCalls.failure("flush the file to disk", path)
-        }
-        close(descriptor)
+      if fsync(descriptor) != 0 {
+        self.record(FileSystemCalls.failure("flush the file to disk", path), order: order)
       }
-      if let failure { self.lock.withLock { self.failures.append((order, failure)) } }
+      close(descriptor)
     }
+  }
+
+  private func record(_ error: ArchiveError, order: Int) {
+    lock.withLock { failures.append((order, error)) }
   }
 
   /// Waits for every file handed over.
   ///
-  /// - Throws: the error of the first file, in the order handed over, that could not be
-  ///   flushed.
+  /// - Throws: the error of the file earliest in the archive that could not be flushed.
   func wait() throws(ArchiveError) {
     group.wait()
     let first = lock.withLock { failures.min { $0.order < $1.order } }

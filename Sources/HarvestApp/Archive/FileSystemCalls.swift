@@ -55,16 +55,21 @@ enum FileSystemCalls {
     guard mkdir(path, 0o755) == 0 else { throw failure("create the folder", path) }
   }
 
-  /// Creates `path` (which must not exist) and writes `bytes`. With `flush`, waits until
-  /// they are on disk; without, the caller flushes the file later (see `FileFlusher`).
+  /// Creates `path` (which must not exist) and writes `bytes`. Without a flusher, waits
+  /// until they are on disk; with one, hands it the file to flush in the background as the
+  /// archive's file number `order`.
   static func writeNewFile(
-    _ path: String, _ bytes: [UInt8], mode: mode_t, flush: Bool = true
+    _ path: String, _ bytes: [UInt8], mode: mode_t, flusher: FileFlusher? = nil, order: Int = 0
   ) throws(ArchiveError) {
     let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
     guard descriptor >= 0 else { throw failure("create the file", path) }
     defer { close(descriptor) }
     try writeAll(bytes, to: descriptor, path: path)
-    if flush && fsync(descriptor) != 0 { throw failure("flush the file to disk", path) }
+    if let flusher {
+      flusher.flush(dup(descriptor), path: path, order: order)
+    } else if fsync(descriptor) != 0 {
+      throw failure("flush the file to disk", path)
+    }
   }
 
   /// Writes every byte to an open file, resuming after interrupted and partial writes.

@@ -167,19 +167,19 @@ public struct ReportArchive: Sendable {
     // However this ends, no flush outlives it.
     defer { _ = try? flusher.wait() }
     try FileSystemCalls.writeNewFile(
-      staging + "/" + ReportMarker.fileName, marker.bytes, mode: 0o644, flush: false)
-    flusher.flush(staging + "/" + ReportMarker.fileName)
+      staging + "/" + ReportMarker.fileName, marker.bytes, mode: 0o644, flusher: flusher,
+      order: 0)
     var streamedErrors: [ArchiveError?] = []
     for index in 0..<(files.count + streamed.count) {
       if index < files.count {
         let file = files[index]
         try FileSystemCalls.writeNewFile(
           staging + "/" + file.name, file.bytes, mode: file.isPrivate ? 0o600 : 0o644,
-          flush: false)
-        flusher.flush(staging + "/" + file.name)
+          flusher: flusher, order: index + 1)
       } else {
         if index == files.count {
-          streamedErrors = StreamedReportFile.createAll(streamed, in: staging, flusher: flusher)
+          streamedErrors = StreamedReportFile.createAll(
+            streamed, in: staging, flusher: flusher, firstOrder: files.count + 1)
         }
         if let error = streamedErrors[index - files.count] { throw error }
       }

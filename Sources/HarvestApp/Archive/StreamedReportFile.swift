@@ -28,7 +28,7 @@ public struct StreamedReportFile: Sendable {
   }
 
   /// Creates every file in `folder`, handing each to `flusher` once its last piece is
-  /// written.
+  /// written, as the archive's file number `firstOrder` plus its place in `files`.
   ///
   /// The pieces of all the files, file after file, are handed in turn to two workers (one
   /// per core). A worker makes its piece's text in its own buffer, then waits until the
@@ -37,10 +37,10 @@ public struct StreamedReportFile: Sendable {
   ///
   /// - Returns: for each file, in order, the error that stopped it, or nil.
   static func createAll(
-    _ files: [StreamedReportFile], in folder: String, flusher: FileFlusher
+    _ files: [StreamedReportFile], in folder: String, flusher: FileFlusher, firstOrder: Int = 0
   ) -> [ArchiveError?] {
     let paths = files.map { folder + "/" + $0.name }
-    let pipeline = Pipeline(files: files, paths: paths, flusher: flusher)
+    let pipeline = Pipeline(files: files, paths: paths, flusher: flusher, firstOrder: firstOrder)
     defer { pipeline.closeAll() }
     let workers = min(2, ProcessInfo.processInfo.activeProcessorCount, pipeline.taskCount)
     DispatchQueue.concurrentPerform(iterations: max(workers, 1)) { _ in
@@ -66,11 +66,13 @@ public struct StreamedReportFile: Sendable {
     private let descriptors: [Int32]
     private let pieceCounts: [Int]
     private let flusher: FileFlusher
+    private let firstOrder: Int
     private var failures: [ArchiveError?]
 
-    init(files: [StreamedReportFile], paths: [String], flusher: FileFlusher) {
+    init(files: [StreamedReportFile], paths: [String], flusher: FileFlusher, firstOrder: Int) {
       self.paths = paths
       self.flusher = flusher
+      self.firstOrder = firstOrder
       pieceCounts = files.map(\.table.pieceCount)
       tasks = pieceCounts.enumerated().flatMap { file, count in
         (0..<count).map { (file: file, piece: $0) }
@@ -123,7 +125,9 @@ public struct StreamedReportFile: Sendable {
         condition.broadcast()
         return written[file] == pieceCounts[file] && failures[file] == nil
       }
-      if finished { flusher.flush(paths[file]) }
+      if finished {
+        flusher.flush(dup(descriptors[file]), path: paths[file], order: firstOrder + file)
+      }
     }
 
     func closeAll() {

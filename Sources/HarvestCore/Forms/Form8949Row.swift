@@ -30,7 +30,8 @@ public struct Form8949Row: Sendable, Equatable {
   public var washBasisAdded: Money
   /// The earlier loss sale whose disallowed loss is part of `costBasis`, when there is one.
   public var washSource: WashSource?
-  private var storedSaleLine: Int32
+  /// The line of the trades file that holds the sale.
+  public var saleLine: Int
   /// Column (c).
   public var dateSold: CivilDate
   /// Column (f) as letters; `code` is its text.
@@ -46,13 +47,15 @@ public struct Form8949Row: Sendable, Equatable {
   /// The basis note as a number; `basisNote` is its text.
   var storedBasisNote: BasisNote
 
-  /// Column (f): adjustment codes, capital letters in alphabetical order, or empty.
+  /// Column (f): adjustment codes, capital letters in alphabetical order, or empty. Setting
+  /// any other text is a programming error and stops the program.
   public var code: String {
     get { codeLetters.text }
     set { codeLetters = AdjustmentCodes(newValue) }
   }
   /// Why the basis is not the actual cost: `transferred in`, `inherited`, `wash sale`, one
-  /// of the first two followed by `, wash sale`, or empty.
+  /// of the first two followed by `, wash sale`, or empty. Setting any other text is a
+  /// programming error and stops the program.
   public var basisNote: String {
     get { storedBasisNote.text }
     set { storedBasisNote = BasisNote(newValue) }
@@ -61,13 +64,8 @@ public struct Form8949Row: Sendable, Equatable {
   var hasNoCode: Bool { codeLetters.isEmpty }
   /// True when the basis note is empty; quicker than asking for `basisNote`.
   var hasNoBasisNote: Bool { storedBasisNote == .none }
-  /// The line of the trades file that holds the sale.
-  public var saleLine: Int {
-    get { Int(storedSaleLine) }
-    set { storedSaleLine = Int32(newValue) }
-  }
 
-  /// Creates a row.
+  /// Creates a row; `code` and `basisNote` must be text their properties accept.
   public init(
     box: Form8949Box, description: String?, dateAcquired: HoldingStart, dateSold: CivilDate,
     proceeds: Money, costBasis: Money, code: String = "", adjustment: Money = .zero,
@@ -93,7 +91,7 @@ public struct Form8949Row: Sendable, Equatable {
     self.actualCost = actualCost ?? costBasis
     self.washBasisAdded = washBasisAdded
     self.storedBasisNote = BasisNote(basisNote)
-    self.storedSaleLine = Int32(saleLine)
+    self.saleLine = saleLine
   }
 
   /// `100 sh XYZ`, or `0.5 BTC` for a digital asset.

@@ -97,7 +97,8 @@ public struct TradeFileReader {
     var trades = [Trade](unsafeUninitializedCapacity: layout.capacity) { buffer, count in
       guard let base = buffer.baseAddress else { return }
       if let plan = layout.split,
-        let (merged, written) = TradeFileSplit.readInTwo(head, columns, plan, into: base)
+        let (merged, written) = TradeFileSplit.readInTwo(
+          head, columns, plan, into: base, capacity: layout.capacity)
       {
         result = merged
         count = written

@@ -120,22 +120,22 @@ enum TradeFileSplit {
     return count
   }
 
-  /// Reads the data lines in two parts on two cores into the trades at `base`, and joins
-  /// them.
+  /// Reads the data lines in two parts on two cores into the trades at `base`, which has
+  /// room for `capacity` trades, and joins them.
   ///
   /// - Returns: the reader holding the joined names, errors and footers, and how many
   ///   trades were written; or nil, with nothing written, when the parts disagree in a way
   ///   only one pass can settle (a symbol given different asset kinds across the split).
   static func readInTwo(
     _ head: TradeFileReader, _ columns: TradeFileReader.Columns, _ plan: Plan,
-    into base: UnsafeMutablePointer<Trade>
+    into base: UnsafeMutablePointer<Trade>, capacity: Int
   ) -> (reader: TradeFileReader, count: Int)? {
     let end = head.reader.bytes.count
     let work = Parts(
       [head, head.part(from: plan.offset, line: plan.line)],
       [
         TradeOutput(base: base, capacity: plan.firstCapacity),
-        TradeOutput(base: base + plan.firstCapacity, capacity: end - plan.offset + 1),
+        TradeOutput(base: base + plan.firstCapacity, capacity: capacity - plan.firstCapacity),
       ])
     DispatchQueue.concurrentPerform(iterations: 2) { index in
       work.readers[index].readRows(

@@ -82,8 +82,9 @@ public struct BasisStatement: Sendable, Equatable {
     }
   }
 
-  /// One line of the statement. The row is borrowed from the year's rows, not copied, so
-  /// that two cores writing lines at once never touch the counts of the objects it shares.
+  /// One line of the statement. The row is borrowed from the year's rows rather than copied:
+  /// a copy would retain and release the strings and loss-sale record it holds, for every
+  /// line, on both cores.
   private static func csvLine(
     _ row: borrowing Form8949Row, bySaleLine: WashSalesBySaleLine, washSales: [WashSaleRow],
     matches: inout [Int32], _ writer: inout CSVWriter

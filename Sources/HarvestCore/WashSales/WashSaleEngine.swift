@@ -295,11 +295,14 @@ public struct WashSaleEngine {
     groupRanges = (0..<groupCount).map { groupStarts[$0]..<groupStarts[$0 + 1] }
     func precedes(_ a: Int32, _ b: Int32) -> Bool { purchaseKeys[Int(a)] < purchaseKeys[Int(b)] }
     for range in groupRanges {
+      // Candidates were bought, so their acquisition dates are their trade dates: in a file
+      // in date order only those of one day can be out of order, and an insertion sort puts
+      // them in place with few moves. A day with many buys that alternate between accounts
+      // can still need many, so past a budget the group is sorted outright instead.
+      var needsFullSort = !inDateOrder
       if inDateOrder {
-        // Candidates were bought, so their acquisition dates are their trade dates: in a file
-        // in date order only those of one day can be out of order, and each moves only past
-        // its own day's.
-        for position in range.dropFirst() {
+        var budget = 8 * range.count + 64
+        for position in range.dropFirst() where budget >= 0 {
           let pid = candidates[position]
           var slot = position
           while slot > range.lowerBound && precedes(pid, candidates[slot - 1]) {
@@ -307,8 +310,11 @@ public struct WashSaleEngine {
             slot -= 1
           }
           candidates[slot] = pid
+          budget -= position - slot
         }
-      } else {
+        needsFullSort = budget < 0
+      }
+      if needsFullSort {
         // Keys are unique within a group, so any sort gives the one order.
         candidates.replaceSubrange(range, with: candidates[range].sorted(by: precedes))
       }
