@@ -71,6 +71,25 @@ struct PlainTradeRow {
       feeCents = cents
     }
 
+    guard
+      let amounts = PlainTradeRow.amounts(
+        action, quantityUnits: quantityUnits, priceMicros: priceMicros, feeCents: feeCents)
+    else { return nil }
+    return Trade(
+      line: line, date: date,
+      account: accounts.internPacked(buffer, accountStart, accountEnd, uppercased: false),
+      action: action,
+      symbol: symbols.internPacked(buffer, symbolStart, symbolEnd, uppercased: true),
+      quantity: amounts.quantity, price: amounts.price, fees: amounts.fees,
+      amount: amounts.amount)
+  }
+
+  /// A plain row's shares, price, fees and amount (its cost or net proceeds), or nil when
+  /// shares × price or the amount passes the limits every trade must keep; the careful path
+  /// then reads the row and reports it.
+  static func amounts(
+    _ action: TradeAction, quantityUnits: Int64, priceMicros: Int64, feeCents: Int64
+  ) -> (quantity: Shares, price: Price, fees: Money, amount: Money)? {
     let gross = Int128(quantityUnits) * Int128(priceMicros)
     let grossLimit =
       Int128(TradeFileReader.amountLimit) * Int128(Shares.scale) * Int128(Price.scale) / 100
@@ -80,13 +99,7 @@ struct PlainTradeRow {
     let fees = Money(cents: feeCents)
     let amount = price.extended(quantity, plus: action == .buy ? fees : -fees)
     guard amount.cents.magnitude <= UInt64(TradeFileReader.amountLimit) else { return nil }
-
-    return Trade(
-      line: line, date: date,
-      account: accounts.internPacked(buffer, accountStart, accountEnd, uppercased: false),
-      action: action,
-      symbol: symbols.internPacked(buffer, symbolStart, symbolEnd, uppercased: true),
-      quantity: quantity, price: price, fees: fees, amount: amount)
+    return (quantity, price, fees, amount)
   }
 
   private mutating func day(
@@ -104,7 +117,8 @@ struct PlainTradeRow {
     return date
   }
 
-  private static func action(
+  /// `buy` or `sell` in any case, or nil.
+  static func action(
     _ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int
   ) -> TradeAction? {
     let folded = { (offset: Int) in buffer[start + offset] | 0x20 }

@@ -680,20 +680,7 @@ public struct TradeFileReader {
         let (symbolStart, symbolEnd) = span(fast.symbol), symbolEnd > symbolStart,
         let (actionStart, actionEnd) = span(fast.action)
       else { return nil }
-      let action: TradeAction
-      switch (actionEnd - actionStart, bytes[actionStart] | 0x20) {
-      case (3, UInt8(ascii: "b"))
-      where bytes[actionStart + 1] | 0x20 == UInt8(ascii: "u")
-        && bytes[actionStart + 2] | 0x20 == UInt8(ascii: "y"):
-        action = .buy
-      case (4, UInt8(ascii: "s"))
-      where bytes[actionStart + 1] | 0x20 == UInt8(ascii: "e")
-        && bytes[actionStart + 2] | 0x20 == UInt8(ascii: "l")
-        && bytes[actionStart + 3] | 0x20 == UInt8(ascii: "l"):
-        action = .sell
-      default:
-        return nil
-      }
+      guard let action = PlainTradeRow.action(bytes, actionStart, actionEnd) else { return nil }
       guard let quantityUnits = number(fast.quantity, Self.quantityRules), quantityUnits > 0,
         let priceMicros = number(fast.price, Self.priceRules), priceMicros >= 0,
         let (feesStart, feesEnd) = span(fast.fees)
@@ -708,21 +695,17 @@ public struct TradeFileReader {
         feeCents = cents
       }
 
-      let gross = Int128(quantityUnits) * Int128(priceMicros)
-      let grossLimit = Int128(Self.amountLimit) * Int128(Shares.scale) * Int128(Price.scale) / 100
-      guard gross <= grossLimit else { return nil }
-      let quantity = Shares(units: quantityUnits)
-      let price = Price(micros: priceMicros)
-      let fees = Money(cents: feeCents)
-      let amount = price.extended(quantity, plus: action == .buy ? fees : -fees)
-      guard amount.cents.magnitude <= UInt64(Self.amountLimit) else { return nil }
-
+      guard
+        let amounts = PlainTradeRow.amounts(
+          action, quantityUnits: quantityUnits, priceMicros: priceMicros, feeCents: feeCents)
+      else { return nil }
       return Trade(
         line: line, date: date,
         account: accounts.intern(bytes, accountStart, accountEnd, uppercased: false),
         action: action,
         symbol: symbols.intern(bytes, symbolStart, symbolEnd, uppercased: true),
-        quantity: quantity, price: price, fees: fees, amount: amount)
+        quantity: amounts.quantity, price: amounts.price, fees: amounts.fees,
+        amount: amounts.amount)
     }
   }
 
