@@ -71,25 +71,25 @@ struct PlainTradeRow {
       feeCents = cents
     }
 
-    guard
-      let amounts = PlainTradeRow.amounts(
-        action, quantityUnits: quantityUnits, priceMicros: priceMicros, feeCents: feeCents)
-    else { return nil }
-    return Trade(
-      line: line, date: date,
-      account: accounts.internPacked(buffer, accountStart, accountEnd, uppercased: false),
-      action: action,
-      symbol: symbols.internPacked(buffer, symbolStart, symbolEnd, uppercased: true),
-      quantity: amounts.quantity, price: amounts.price, fees: amounts.fees,
-      amount: amounts.amount)
+    return PlainTradeRow.trade(
+      line: line, date: date, action: action, quantityUnits: quantityUnits,
+      priceMicros: priceMicros, feeCents: feeCents
+    ) {
+      (
+        accounts.internPacked(buffer, accountStart, accountEnd, uppercased: false),
+        symbols.internPacked(buffer, symbolStart, symbolEnd, uppercased: true)
+      )
+    }
   }
 
-  /// A plain row's shares, price, fees and amount (its cost or net proceeds), or nil when
-  /// shares × price or the amount passes the limits every trade must keep; the careful path
-  /// then reads the row and reports it.
-  static func amounts(
-    _ action: TradeAction, quantityUnits: Int64, priceMicros: Int64, feeCents: Int64
-  ) -> (quantity: Shares, price: Price, fees: Money, amount: Money)? {
+  /// The trade of a plain row whose fields are read, or nil when shares × price or the
+  /// amount (cost or net proceeds) passes the limits every trade must keep; the careful path
+  /// then reads the row and reports it. `names` gives the account and symbol numbers; it is
+  /// asked only for a row that is accepted, so a refused row adds no name.
+  static func trade(
+    line: Int, date: CivilDate, action: TradeAction, quantityUnits: Int64, priceMicros: Int64,
+    feeCents: Int64, names: () -> (account: Int32, symbol: Int32)
+  ) -> Trade? {
     let gross = Int128(quantityUnits) * Int128(priceMicros)
     let grossLimit =
       Int128(TradeFileReader.amountLimit) * Int128(Shares.scale) * Int128(Price.scale) / 100
@@ -99,7 +99,10 @@ struct PlainTradeRow {
     let fees = Money(cents: feeCents)
     let amount = price.extended(quantity, plus: action == .buy ? fees : -fees)
     guard amount.cents.magnitude <= UInt64(TradeFileReader.amountLimit) else { return nil }
-    return (quantity, price, fees, amount)
+    let (account, symbol) = names()
+    return Trade(
+      line: line, date: date, account: account, action: action, symbol: symbol,
+      quantity: quantity, price: price, fees: fees, amount: amount)
   }
 
   private mutating func day(

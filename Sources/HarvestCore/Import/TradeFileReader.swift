@@ -695,17 +695,15 @@ public struct TradeFileReader {
         feeCents = cents
       }
 
-      guard
-        let amounts = PlainTradeRow.amounts(
-          action, quantityUnits: quantityUnits, priceMicros: priceMicros, feeCents: feeCents)
-      else { return nil }
-      return Trade(
-        line: line, date: date,
-        account: accounts.intern(bytes, accountStart, accountEnd, uppercased: false),
-        action: action,
-        symbol: symbols.intern(bytes, symbolStart, symbolEnd, uppercased: true),
-        quantity: amounts.quantity, price: amounts.price, fees: amounts.fees,
-        amount: amounts.amount)
+      return PlainTradeRow.trade(
+        line: line, date: date, action: action, quantityUnits: quantityUnits,
+        priceMicros: priceMicros, feeCents: feeCents
+      ) {
+        (
+          accounts.intern(bytes, accountStart, accountEnd, uppercased: false),
+          symbols.intern(bytes, symbolStart, symbolEnd, uppercased: true)
+        )
+      }
     }
   }
 
