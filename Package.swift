@@ -26,10 +26,12 @@ let package = Package(
       path: "Sources/HarvestApp"
     ),
     .executableTarget(name: "harvest", dependencies: ["HarvestApp"], path: "Sources/harvest"),
-    .executableTarget(name: "harvest-bench", path: "Sources/harvest-bench"),
+    .target(name: "SeededRandom", path: "Sources/SeededRandom"),
+    .executableTarget(
+      name: "harvest-bench", dependencies: ["SeededRandom"], path: "Sources/harvest-bench"),
     .testTarget(
       name: "HarvestCoreTests",
-      dependencies: ["HarvestCore"],
+      dependencies: ["HarvestCore", "SeededRandom"],
       path: "Tests/HarvestCoreTests"
     ),
     .testTarget(
@@ -39,7 +41,7 @@ let package = Package(
     ),
     .testTarget(
       name: "HarvestAppTests",
-      dependencies: ["HarvestApp", "HarvestCore"],
+      dependencies: ["HarvestApp", "HarvestCore", "SeededRandom"],
       path: "Tests/HarvestAppTests",
       exclude: ["Golden"]
     ),

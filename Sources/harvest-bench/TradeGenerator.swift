@@ -1,26 +1,13 @@
+import SeededRandom
+
 /// Writes synthetic trades files for the benchmark: several accounts (one an IRA), many
 /// symbols, prices that wander so that losses and wash sales are frequent.
 struct TradeGenerator {
-  /// A small, fast, seeded generator (SplitMix64), so every run benches the same file.
-  struct Random {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-  }
-
   static let header = "date,account,action,symbol,quantity,price,fees\n"
 
   /// `count` trades over 2024–2025 across `accounts` accounts and `symbols` symbols.
   static func mixed(count: Int, symbols: Int, accounts: [String], seed: UInt64) -> [UInt8] {
-    var random = Random(state: seed)
+    var random = SplitMix64(seed: seed)
     var out = Array(header.utf8)
     out.reserveCapacity(count * 48)
     var prices = (0..<symbols).map { _ in 2_000 + random.below(20_000) }

@@ -1,4 +1,5 @@
 import Foundation
+import SeededRandom
 import XCTest
 
 /// Hostile trades files through the built `harvest` binary: every run must end with status 0

@@ -1,4 +1,5 @@
 import Foundation
+import SeededRandom
 import XCTest
 
 /// `harvest report` as a user runs it: options, bad input, the output folder, determinism.

@@ -1,32 +1,6 @@
 import HarvestCore
+import SeededRandom
 import XCTest
-
-/// SplitMix64: a small, fast generator whose sequence depends only on its seed, so every
-/// fuzz case can be replayed from the seed printed when it fails.
-struct SplitMix64: RandomNumberGenerator {
-  private var state: UInt64
-
-  init(seed: UInt64) {
-    state = seed
-  }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-
-  /// A number in `0..<bound`.
-  mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-
-  /// True with probability `percent` / 100.
-  mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
-
-  /// One element of a non-empty array.
-  mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
-}
 
 /// Random trade histories that are valid: every sale sells shares that are held.
 struct HistoryGenerator {

@@ -1,4 +1,5 @@
 import HarvestCore
+import SeededRandom
 import XCTest
 
 /// Conservation laws over the engine's whole history, checked on random valid histories with

@@ -1,4 +1,5 @@
 import HarvestCore
+import SeededRandom
 import XCTest
 
 /// Row order carries no meaning beyond the broker's order of one day's trades in one account
