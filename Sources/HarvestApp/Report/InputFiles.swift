@@ -10,7 +10,7 @@ struct InputFiles {
   var carryIn: (short: Money, long: Money) = (.zero, .zero)
   /// The trades file's path and its digest, computed on another core while the report is
   /// made: it is needed only when the archive is written.
-  private var tradesDigest: (path: String, digest: BackgroundDigest)?
+  private var tradesDigest: (path: String, digest: BackgroundWork<String>)?
   /// The checksums of the other input files, in the order they were read.
   private var otherChecksums = InputChecksums()
 
@@ -21,7 +21,7 @@ struct InputFiles {
   /// Every input file's checksum, the trades file first; waits for the trades file's digest.
   var checksums: InputChecksums {
     var all = InputChecksums()
-    if let (path, digest) = tradesDigest { all.add(path: path, sha256: digest.wait()) }
+    if let (path, digest) = tradesDigest { all.add(path: path, sha256: digest.result) }
     for entry in otherChecksums.entries { all.add(path: entry.path, sha256: entry.sha256) }
     return all
   }
@@ -38,7 +38,7 @@ struct InputFiles {
     // while the report is made on the other.
     let tradeBytes = try FileInput.read(options.tradesPath)
     let book = try TradeFileReader.read(bytes: tradeBytes, file: options.tradesPath)
-    let tradeDigest = BackgroundDigest(tradeBytes)
+    let tradeDigest = BackgroundWork { SHA256.hexDigest(tradeBytes) }
     log.info("Read \(book.trades.count) trades from \(options.tradesPath)")
     var files = InputFiles(book: book)
     files.tradesDigest = (options.tradesPath, tradeDigest)
@@ -143,27 +143,5 @@ private func readWholeFile(_ path: String) -> [UInt8]? {
     if got < 0 { return nil }
     if got == 0 { return bytes }
     bytes.append(contentsOf: chunk[0..<got])
-  }
-}
-
-/// A SHA-256 digest computed on another thread while the caller goes on with the same bytes.
-private final class BackgroundDigest: @unchecked Sendable {
-  private let done = DispatchSemaphore(value: 0)
-  /// Written once by the worker before it signals `done`; read only after waiting on it.
-  private var digest = ""
-
-  init(_ bytes: [UInt8]) {
-    DispatchQueue.global(qos: .userInitiated).async {
-      self.digest = SHA256.hexDigest(bytes)
-      self.done.signal()
-    }
-  }
-
-  /// The digest as 64 lower-case hex digits, once the worker has finished.
-  func wait() -> String {
-    done.wait()
-    // Signalled again so that any later wait returns at once.
-    done.signal()
-    return digest
   }
 }

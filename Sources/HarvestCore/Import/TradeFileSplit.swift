@@ -131,19 +131,24 @@ enum TradeFileSplit {
     into base: UnsafeMutablePointer<Trade>, capacity: Int
   ) -> (reader: TradeFileReader, count: Int)? {
     let end = head.reader.bytes.count
-    let work = Parts(
-      [head, head.part(from: plan.offset, line: plan.line)],
-      [
-        TradeOutput(base: base, capacity: plan.firstCapacity),
-        TradeOutput(base: base + plan.firstCapacity, capacity: capacity - plan.firstCapacity),
-      ])
-    DispatchQueue.concurrentPerform(iterations: 2) { index in
-      work.readers[index].readRows(
-        to: index == 0 ? plan.offset : end, columns, into: &work.outputs[index])
+    var readers = [head, head.part(from: plan.offset, line: plan.line)]
+    var outputs = [
+      TradeOutput(base: base, capacity: plan.firstCapacity),
+      TradeOutput(base: base + plan.firstCapacity, capacity: capacity - plan.firstCapacity),
+    ]
+    readers.withUnsafeMutableBufferPointer { readers in
+      outputs.withUnsafeMutableBufferPointer { outputs in
+        // Each worker reads into its own reader and trades only.
+        let readerSlots = DisjointSlots(base: readers.baseAddress!)
+        let outputSlots = DisjointSlots(base: outputs.baseAddress!)
+        ParallelWork.forEach(2) { index in
+          readerSlots.base[index].readRows(
+            to: index == 0 ? plan.offset : end, columns, into: &outputSlots.base[index])
+        }
+      }
     }
-    var first = work.readers[0]
-    let second = work.readers[1]
-    let outputs = [work.outputs[0], work.outputs[1]]
+    var first = readers[0]
+    let second = readers[1]
     let (written, moved) = (outputs[0].count, outputs[1].count)
 
     let symbolMap = second.symbols.names.map { first.symbols.intern($0) }
@@ -190,29 +195,5 @@ enum TradeFileSplit {
       first.truncated || second.truncated || errors.count > TradeFileReader.errorLimit
     first.errors = Array(errors.prefix(TradeFileReader.errorLimit))
     return (first, written + moved)
-  }
-
-  /// The two parts' readers and trades while they are read; each worker touches only the
-  /// elements at its own index, and the caller reads them only after both workers end.
-  private final class Parts: @unchecked Sendable {
-    let readers: UnsafeMutablePointer<TradeFileReader>
-    let outputs: UnsafeMutablePointer<TradeOutput>
-
-    init(_ readers: [TradeFileReader], _ outputs: [TradeOutput]) {
-      precondition(readers.count == 2 && outputs.count == 2)
-      self.readers = .allocate(capacity: 2)
-      self.outputs = .allocate(capacity: 2)
-      for index in 0..<2 {
-        (self.readers + index).initialize(to: readers[index])
-        (self.outputs + index).initialize(to: outputs[index])
-      }
-    }
-
-    deinit {
-      readers.deinitialize(count: 2)
-      readers.deallocate()
-      outputs.deinitialize(count: 2)
-      outputs.deallocate()
-    }
   }
 }

@@ -133,14 +133,14 @@ public struct WashSaleEngine {
     }
 
     var outputs = [SweepOutput?](repeating: nil, count: memberLists.count)
-    outputs.withUnsafeMutableBufferPointer { slots in
+    outputs.withUnsafeMutableBufferPointer { outputs in
       // Each partition writes only its own slot.
-      nonisolated(unsafe) let slots = slots
-      DispatchQueue.concurrentPerform(iterations: memberLists.count) { index in
+      let slots = DisjointSlots(base: outputs.baseAddress!)
+      ParallelWork.forEach(memberLists.count) { index in
         var engine = WashSaleEngine(
           book: book, configuration: configuration, tables: tables,
           members: memberLists[index], logsSales: true, holdsMerge: index == 0)
-        slots[index] = engine.output()
+        slots.base[index] = engine.output()
       }
     }
     // Moved out of the slots, so that merging can free each part once it is merged.

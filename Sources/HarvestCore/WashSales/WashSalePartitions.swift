@@ -113,15 +113,16 @@ enum WashSalePartitions {
       let matches = matchParts
       withUnsafeMutablePointer(to: &mergedDispositions) { mergedDispositions in
         withUnsafeMutablePointer(to: &mergedMatches) { mergedMatches in
-          nonisolated(unsafe) let mergedDispositions = mergedDispositions
-          nonisolated(unsafe) let mergedMatches = mergedMatches
-          DispatchQueue.concurrentPerform(iterations: 2) { output in
+          // One worker merges the pieces, the other the pairings.
+          let mergedDispositions = DisjointSlots(base: mergedDispositions)
+          let mergedMatches = DisjointSlots(base: mergedMatches)
+          ParallelWork.forEach(2) { output in
             if output == 0 {
               mergeBySale(
-                into: &mergedDispositions.pointee, dispositions, picks: picks, logs: logs
+                into: &mergedDispositions.base.pointee, dispositions, picks: picks, logs: logs
               ) { $0.sale == $1 }
             } else {
-              mergeBySale(into: &mergedMatches.pointee, matches, picks: picks, logs: logs) {
+              mergeBySale(into: &mergedMatches.base.pointee, matches, picks: picks, logs: logs) {
                 $0.sale == $1
               }
             }

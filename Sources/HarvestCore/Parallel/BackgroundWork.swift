@@ -2,18 +2,18 @@ import Dispatch
 
 /// Work started on another core at once, whose result the caller collects when it needs it,
 /// so that independent steps of a run overlap.
-final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
+public final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
   private let group = DispatchGroup()
   // Written once by the work before the group is left, read only after waiting on it.
   private var value: Value?
 
   /// Starts `work`.
-  init(_ work: @escaping @Sendable () -> Value) {
+  public init(_ work: @escaping @Sendable () -> Value) {
     DispatchQueue.global().async(group: group) { self.value = work() }
   }
 
-  /// The work's result, waiting for it if it is still running.
-  var result: Value {
+  /// The work's result, waiting for it if it is still running; ask as often as needed.
+  public var result: Value {
     group.wait()
     return value!
   }
