@@ -6,38 +6,34 @@ public struct BasisStatement: Sendable, Equatable {
 
   /// Picks the rows whose basis needs explaining and finds the wash sales behind each.
   ///
-  /// A wash sale is matched to a row by the replacement purchase: the same account, symbol
-  /// and actual purchase date.
+  /// A wash sale is matched to a row by the loss sale behind the row's basis and by the
+  /// replacement purchase: the same account and actual purchase date.
   ///
   /// - Parameters:
   ///   - rows: the Form 8949 rows of the year, every transaction.
   ///   - washSales: the year's wash-sale pairings.
   public init(rows: [Form8949Row], washSales: [WashSaleRow]) {
-    struct Key: Hashable {
-      var saleLine: Int
-      var account: String
-      var date: CivilDate
-    }
-    var byReplacement: [Key: [WashSaleRow]] = [:]
-    for sale in washSales where sale.basisAdded != .zero {
-      let key = Key(
-        saleLine: sale.saleLine, account: sale.replacementAccount, date: sale.replacementDate)
-      byReplacement[key, default: []].append(sale)
-    }
-
-    // In form order: by box, keeping the given order (date sold) within each box.
-    var byBox = Array(repeating: [Form8949Row](), count: Form8949Box.allCases.count)
-    for row in rows where BasisStatement.explains(row) {
-      byBox[row.box.formOrder].append(row)
-    }
-    entries = byBox.joined().map { row in
-      var sales: [WashSaleRow] = []
-      if let source = row.washSource, let date = row.purchaseDate {
-        let key = Key(saleLine: source.saleLine, account: row.account, date: date)
-        sales = byReplacement[key] ?? []
+    let bySaleLine = WashSalesBySaleLine(washSales)
+    var matches: [Int32] = []
+    entries = BasisStatement.explainedInFormOrder(rows).map { index in
+      let row = rows[Int(index)]
+      matches.removeAll(keepingCapacity: true)
+      if let saleLine = row.washSource?.saleLine, let date = row.purchaseDate {
+        bySaleLine.append(
+          saleLine: saleLine, account: row.account, date: date, in: washSales, to: &matches)
       }
-      return BasisStatementEntry(row: row, washSales: sales)
+      return BasisStatementEntry(row: row, washSales: matches.map { washSales[Int($0)] })
     }
+  }
+
+  /// The indexes of the rows to explain, in form order: by box, keeping the given order
+  /// (date sold) within each box.
+  private static func explainedInFormOrder(_ rows: [Form8949Row]) -> [Int32] {
+    var byBox = Array(repeating: [Int32](), count: Form8949Box.allCases.count)
+    for (index, row) in rows.enumerated() where explains(row) {
+      byBox[row.box.formOrder].append(Int32(index))
+    }
+    return Array(byBox.joined())
   }
 
   /// True when no row needs an explanation.
@@ -64,13 +60,7 @@ public struct BasisStatement: Sendable, Equatable {
     rowsPerPiece: Int = CSVTable.defaultRowsPerPiece
   ) -> CSVTable {
     let bySaleLine = WashSalesBySaleLine(washSales)
-
-    // In form order: by box, keeping the given order (date sold) within each box.
-    var byBox = Array(repeating: [Int32](), count: Form8949Box.allCases.count)
-    for (index, row) in rows.enumerated() where explains(row) {
-      byBox[row.box.formOrder].append(Int32(index))
-    }
-    let explained = Array(byBox.joined())
+    let explained = explainedInFormOrder(rows)
     return CSVTable(header: header, rowCount: explained.count, rowsPerPiece: rowsPerPiece) {
       range, writer in
       var matches: [Int32] = []
